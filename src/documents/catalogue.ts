@@ -1,0 +1,163 @@
+/**
+ * The catalogue of document kinds: which documents a case asks for, and which facts each cannot
+ * be filed without (domain reference 5 and 8; case format "Document ids").
+ *
+ * A fact only known at signing (service date, fee receipt, a translator's name) is never listed
+ * here: it prints as a labelled blank. What is listed blocks a final document and shows in
+ * `check` as a warning naming the field.
+ */
+import { labelOf, type Agency, type Case } from '../case/index.js';
+import { findCourt } from '../rules/courts.js';
+import type { Evaluation } from '../rules/evaluate.js';
+import { isInAbsentiaBasis } from '../rules/forum.js';
+
+export type DocumentId =
+  | 'motion-to-reopen'
+  | 'respondent-declaration'
+  | 'stay-motion-immigration-court'
+  | 'stay-motion-bia'
+  | 'ice-stay-request'
+  | `records-${Agency}`
+  | 'identity-declaration'
+  | 'certificate-of-translation'
+  | 'certificate-of-interpretation'
+  | 'filing-checklist';
+
+export interface MissingFact {
+  path: string;
+  label: string;
+}
+
+export interface DocumentKind {
+  id: DocumentId;
+  /** How the document is named to the user ("the motion to reopen"). */
+  title: string;
+  wanted(c: Case, ev: Evaluation): boolean;
+  /** The dot paths of facts the document cannot be filed without that the case lacks. */
+  needs(c: Case, ev: Evaluation): string[];
+}
+
+const RELIEF_BASES = new Set(['changed-country-conditions', 'new-evidence', 'change-in-law', 'court-order', 'ineffective-assistance']);
+
+/** The court's city and state print in the heading; the reference data may supply them. */
+function courtAddressKnown(c: Case): boolean {
+  const court = c.proceedings.court;
+  return court.address !== undefined || findCourt(court.code ?? court.name) !== undefined;
+}
+
+function serviceNeeds(c: Case): string[] {
+  if (c.motion?.basis === 'joint') return []; // joint motions need no service (ICPM 3.2(b))
+  const s = c.service;
+  if (!s) return ['service.method'];
+  if (s.method === 'mail' || s.method === 'hand') {
+    return [...(s.dhsOffice ? [] : ['service.dhsOffice']), ...(s.address ? [] : ['service.address'])];
+  }
+  if (s.method === 'email' && !s.dhsOffice) return ['service.dhsOffice'];
+  return [];
+}
+
+function motionNeeds(c: Case, ev: Evaluation): string[] {
+  const m = c.motion!;
+  const needs: string[] = [];
+  if (c.counsel.type !== 'law-student' && !c.counsel.eoirId) needs.push('counsel.eoirId');
+  if (ev.forum?.value === 'immigration-court' && !courtAddressKnown(c)) needs.push('proceedings.court.address');
+  if (isInAbsentiaBasis(m.basis)) {
+    if (!c.proceedings.inAbsentiaFacts) needs.push('proceedings.inAbsentiaFacts');
+    else if (m.basis === 'in-absentia-exceptional' && !c.proceedings.inAbsentiaFacts.reason) {
+      needs.push('proceedings.inAbsentiaFacts.reason');
+    }
+  } else if ((m.newFacts ?? []).length === 0 && !m.summary) {
+    needs.push('motion.newFacts');
+  }
+  if (RELIEF_BASES.has(m.basis) && (m.reliefSought ?? []).length === 0) needs.push('motion.reliefSought');
+  return [...needs, ...serviceNeeds(c)];
+}
+
+function declarationNeeds(c: Case): string[] {
+  const m = c.motion!;
+  if (isInAbsentiaBasis(m.basis)) return c.proceedings.inAbsentiaFacts ? [] : ['proceedings.inAbsentiaFacts'];
+  return (m.newFacts ?? []).length === 0 && !m.summary ? ['motion.newFacts'] : [];
+}
+
+const recordsRoute = (ev: Evaluation, agency: Agency) => ev.records.find((r) => r.agency === agency)?.route;
+
+function records(agency: Agency, title: string): DocumentKind {
+  return {
+    id: `records-${agency}`,
+    title,
+    wanted: (c) => (c.records?.agencies ?? []).includes(agency),
+    needs: (c, ev) => {
+      const needs: string[] = [];
+      if (!c.respondent.placeOfBirth) needs.push('respondent.placeOfBirth');
+      if (agency === 'fbi' && !c.respondent.sex) needs.push('respondent.sex');
+      if (recordsRoute(ev, agency) === 'rop-request' && !c.proceedings.court.code && !findCourt(c.proceedings.court.name)) {
+        needs.push('proceedings.court.code');
+      }
+      return needs;
+    },
+  };
+}
+
+export const CATALOGUE: readonly DocumentKind[] = [
+  { id: 'motion-to-reopen', title: 'motion to reopen', wanted: (c) => c.motion !== undefined, needs: motionNeeds },
+  { id: 'respondent-declaration', title: "respondent's declaration", wanted: (c) => c.motion !== undefined, needs: declarationNeeds },
+  {
+    id: 'stay-motion-immigration-court',
+    title: 'motion to stay removal (immigration judge)',
+    wanted: (c) => c.stay?.immigrationCourt === true,
+    needs: (c) => serviceNeeds(c),
+  },
+  {
+    id: 'stay-motion-bia',
+    title: 'motion to stay removal (Board)',
+    wanted: (c) => c.stay?.bia === true,
+    needs: (c) => serviceNeeds(c),
+  },
+  {
+    id: 'ice-stay-request',
+    title: 'ICE stay of removal request',
+    wanted: (c) => c.stay?.ice === true,
+    needs: (c) => (c.custody.status === 'detained' && !c.custody.facility?.eroFieldOffice ? ['custody.facility.eroFieldOffice'] : []),
+  },
+  records('uscis', 'USCIS records request'),
+  records('ice', 'ICE records request'),
+  records('cbp', 'CBP records request'),
+  records('obim', 'OBIM records request'),
+  records('eoir', 'EOIR records request'),
+  records('state', 'State Department records request'),
+  records('fbi', 'FBI identity history request'),
+  {
+    id: 'identity-declaration',
+    title: 'identity declaration and consent',
+    wanted: (_c, ev) => ev.records.some((r) => r.route === 'foia'),
+    needs: (c) => (c.respondent.placeOfBirth ? [] : ['respondent.placeOfBirth']),
+  },
+  {
+    id: 'certificate-of-translation',
+    title: 'certificate of translation',
+    wanted: (c) => (c.motion?.evidence ?? []).some((e) => e.translated === true || (e.language !== undefined && e.language !== 'en')),
+    needs: () => [],
+  },
+  {
+    id: 'certificate-of-interpretation',
+    title: 'certificate of interpretation',
+    wanted: (c) => c.motion !== undefined && (c.respondent.languages ?? []).some((l) => l.interpreterNeeded === true),
+    needs: () => [],
+  },
+  { id: 'filing-checklist', title: 'filing checklist', wanted: (c) => c.motion !== undefined, needs: () => [] },
+];
+
+export interface PlannedDocument {
+  id: DocumentId;
+  title: string;
+  missing: MissingFact[];
+}
+
+/** The documents a case asks for, in catalogue order, each with the facts it still lacks. */
+export function planDocuments(c: Case, ev: Evaluation): PlannedDocument[] {
+  return CATALOGUE.filter((k) => k.wanted(c, ev)).map((k) => ({
+    id: k.id,
+    title: k.title,
+    missing: k.needs(c, ev).map((path) => ({ path, label: labelOf(path) })),
+  }));
+}

@@ -1,0 +1,78 @@
+/**
+ * The page and paragraph styles both renderers share, in points (1 inch = 72 points).
+ *
+ * The DOCX shell (templates/_shell) defines a Word style of each name with the same values, so a
+ * document looks the same in Word and in the PDF; a clinic that restyles the shell in Word changes
+ * the DOCX only. Letter paper, 1-inch margins and 12-point type follow 8 C.F.R. 1003.32 and the
+ * practice manuals (domain reference 3.1); double spacing for motions is the manuals' recommendation
+ * (a low-confidence fact, hence one number to change here).
+ */
+import type { Align, ParagraphStyle } from '../compose/tree.js';
+
+export const PAGE = {
+  width: 612, // 8.5 in
+  height: 792, // 11 in
+  margin: { top: 72, right: 72, bottom: 72, left: 72 },
+  /** Header and footer baselines sit inside the margins. */
+  headerBaseline: 42,
+  footerBaseline: 40,
+  furnitureSize: 10,
+} as const;
+
+export const TEXT_WIDTH = PAGE.width - PAGE.margin.left - PAGE.margin.right;
+
+export interface StyleSpec {
+  size: number;
+  /** Distance between baselines as a multiple of the size times 1.15 (Word's "single" for this font family). */
+  lineSpacing: number;
+  bold: boolean;
+  italic: boolean;
+  align: Align;
+  spaceBefore: number;
+  spaceAfter: number;
+  indentLeft: number;
+  indentRight: number;
+  firstLine: number;
+  keepWithNext: boolean;
+}
+
+const base: StyleSpec = {
+  size: 12,
+  lineSpacing: 1,
+  bold: false,
+  italic: false,
+  align: 'left',
+  spaceBefore: 0,
+  spaceAfter: 0,
+  indentLeft: 0,
+  indentRight: 0,
+  firstLine: 0,
+  keepWithNext: false,
+};
+
+/** Double spacing for motion prose (domain reference 3.1, [L]). */
+export const BODY_LINE_SPACING = 2;
+
+export const STYLES: Record<ParagraphStyle, StyleSpec> = {
+  Body: { ...base, lineSpacing: BODY_LINE_SPACING, firstLine: 36 },
+  BodySingle: { ...base, spaceAfter: 12 },
+  Title: { ...base, bold: true, align: 'center', spaceBefore: 12, spaceAfter: 12, keepWithNext: true },
+  CourtHeading: { ...base, bold: true, align: 'center' },
+  FilerBlock: { ...base },
+  Detained: { ...base, bold: true, align: 'right' },
+  Heading1: { ...base, bold: true, spaceBefore: 12, spaceAfter: 6, keepWithNext: true },
+  Heading2: { ...base, bold: true, spaceBefore: 12, spaceAfter: 6, indentLeft: 18, keepWithNext: true },
+  Heading3: { ...base, bold: true, italic: true, spaceBefore: 6, spaceAfter: 6, indentLeft: 36, keepWithNext: true },
+  BlockQuote: { ...base, indentLeft: 72, indentRight: 72, spaceAfter: 12 },
+  ListItem: { ...base, spaceAfter: 6 },
+  Signature: { ...base, indentLeft: 252 },
+  TableText: { ...base, size: 11 },
+  Small: { ...base, size: 10 },
+};
+
+/** Word's "single" line for DejaVu Serif is about 1.16 em; the PDF uses the same so pages match. */
+export const SINGLE_LINE_FACTOR = 1.16;
+
+export function lineHeight(style: StyleSpec): number {
+  return style.size * SINGLE_LINE_FACTOR * style.lineSpacing;
+}

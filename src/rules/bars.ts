@@ -1,0 +1,114 @@
+/**
+ * What the law says about bringing this motion at all: the one-motion limit, the frivolous-finding
+ * bar, the departure bar, and whether the basis fits the facts (domain reference 1.3, 1.5, 1.10;
+ * validation rules V04, V06, V21, V22).
+ */
+import { BASIS_LABELS, FORUM_LABELS, makeIssue, type Basis, type Case, type Issue } from '../case/index.js';
+import { compareDates } from '../case/civil-date.js';
+import { isInAbsentiaBasis } from './forum.js';
+
+
+/** Motions filed before the 1996 rules took effect do not count toward the limit (reference 1.3). */
+export const NUMBER_LIMIT_FROM = '1996-07-31';
+
+/** Bases the one-motion limit does not apply to (reference 1.3; V04: E1, E5, E7, E10). */
+const EXEMPT_FROM_NUMBER_LIMIT: ReadonlySet<Basis> = new Set(['changed-country-conditions', 'joint', 'sua-sponte', 'court-order']);
+
+const PROTECTION_RELIEF = new Set(['asylum', 'withholding', 'cat']);
+
+export function barIssues(c: Case, basis: Basis, forum: 'immigration-court' | 'bia'): Issue[] {
+  const issues: Issue[] = [];
+  const motion = c.motion!;
+  const priors = (c.proceedings.priorMotions ?? [])
+    .map((m, index) => ({ ...m, index }))
+    .filter((m) => m.kind === 'reopen' && compareDates(m.filed, NUMBER_LIMIT_FROM) >= 0);
+
+  if (isInAbsentiaBasis(basis)) {
+    // 8 C.F.R. 1003.23(b)(4)(ii) allows one motion to rescind; an earlier motion to reopen before
+    // the immigration court is the nearest the case format records of one.
+    const earlier = priors.find((m) => m.forum === 'immigration-court');
+    if (earlier) {
+      issues.push(
+        makeIssue('in_absentia_number_limit', `proceedings.priorMotions.${earlier.index}`, 'error', { filed: earlier.filed }, '8 C.F.R. 1003.23(b)(4)(ii)'),
+      );
+    }
+  } else if (!EXEMPT_FROM_NUMBER_LIMIT.has(basis) && priors.length > 0) {
+    const first = priors[0]!;
+    issues.push(
+      makeIssue(
+        'number_limit',
+        `proceedings.priorMotions.${first.index}`,
+        'error',
+        { filed: first.filed, forumLabel: FORUM_LABELS[first.forum], basisLabel: BASIS_LABELS[basis] },
+        forum === 'bia' ? 'INA 240(c)(7)(A); 8 C.F.R. 1003.2(c)(2)' : 'INA 240(c)(7)(A); 8 C.F.R. 1003.23(b)(1)',
+      ),
+    );
+  }
+
+  if (basis === 'changed-country-conditions') {
+    if (c.proceedings.frivolousFinding === true) {
+      issues.push(makeIssue('frivolous_bar', 'proceedings.frivolousFinding', 'error', {}, '8 C.F.R. 1003.23(b)(4)(i); BIA PM 6.3(b)'));
+    }
+    const relief = motion.reliefSought ?? [];
+    if (!relief.some((r) => PROTECTION_RELIEF.has(r))) {
+      issues.push(
+        makeIssue('changed_conditions_relief', 'motion.reliefSought', 'error', {}, 'INA 240(c)(7)(C)(ii); 8 C.F.R. 1003.23(b)(4)(i)'),
+      );
+    }
+    const baseline = c.proceedings.priorHearingDate ?? c.proceedings.order.date;
+    const newer = (motion.evidence ?? []).some(
+      (e) => e.kind === 'country-conditions' && e.date !== undefined && compareDates(e.date, baseline) > 0,
+    );
+    if (!newer) {
+      issues.push(
+        makeIssue('changed_conditions_evidence', 'motion.evidence', 'warning', { baseline }, '8 C.F.R. 1003.23(b)(4)(i); Matter of S-Y-G-, 24 I&N Dec. 247 (BIA 2007)'),
+      );
+    }
+  }
+
+  if (isInAbsentiaBasis(basis)) {
+    if (!c.proceedings.order.inAbsentia) {
+      issues.push(
+        makeIssue('in_absentia_basis_mismatch', 'motion.basis', 'error', { basisLabel: BASIS_LABELS[basis] }, 'INA 240(b)(5)(C); 8 C.F.R. 1003.23(b)(4)(ii)'),
+      );
+    }
+    const facts = c.proceedings.inAbsentiaFacts;
+    if (basis === 'in-absentia-no-notice' && facts?.noticeReceived === true) {
+      issues.push(
+        makeIssue('in_absentia_facts_mismatch', 'proceedings.inAbsentiaFacts.noticeReceived', 'warning', {
+          detail: 'The motion says the respondent had no notice of the hearing, but the case records that notice was received; check the facts before filing.',
+        }),
+      );
+    }
+    if (basis === 'in-absentia-in-custody' && facts?.inCustodyAtHearing === false) {
+      issues.push(
+        makeIssue('in_absentia_facts_mismatch', 'proceedings.inAbsentiaFacts.inCustodyAtHearing', 'warning', {
+          detail: 'The motion says the respondent was in custody at the time of the hearing, but the case records otherwise; check the facts before filing.',
+        }),
+      );
+    }
+  }
+
+  if (c.proceedings.order.inAbsentia && c.proceedings.type !== 'removal') {
+    issues.push(
+      makeIssue('deportation_in_absentia', 'proceedings.type', 'warning', { type: c.proceedings.type }, '8 C.F.R. 1003.23(b)(4)(iii); ICPM 5.9(c)'),
+    );
+  }
+
+  if (c.proceedings.departedSinceOrder === true || c.custody.status === 'removed') {
+    issues.push(
+      makeIssue(
+        'departure_bar',
+        'proceedings.departedSinceOrder',
+        'warning',
+        {},
+        '8 C.F.R. 1003.23(b)(1); 8 C.F.R. 1003.2(d); Matter of Armendarez-Mendez, 24 I&N Dec. 646 (BIA 2008)',
+      ),
+    );
+  }
+
+  if (basis === 'ineffective-assistance') {
+    issues.push(makeIssue('lozada_requirements', 'motion.basis', 'warning', {}, 'Matter of Lozada, 19 I&N Dec. 637 (BIA 1988)'));
+  }
+  return issues;
+}

@@ -1,0 +1,99 @@
+/**
+ * EOIR motion fees by date of effect (domain reference 1.8). Rows are chosen by the FILING date,
+ * never by today's date. Change a fee here, with its source and confidence; the rules read only
+ * this table. Amounts are US dollars.
+ */
+import type { Confidence } from '../ruling.js';
+
+/** Why a motion may owe no fee. The rules decide which applies to a case. */
+export type FeeExemption =
+  | 'proceedings-pending' // a motion filed while proceedings are already pending
+  | 'in-absentia-notice-or-custody' // INA 240(b)(5)(C)(ii), old 242B(c)(3)(B)
+  | 'joint' // jointly filed motion
+  | 'fee-free-relief'; // a motion based exclusively on an application that needs no fee (asylum, withholding, CAT)
+
+export interface FeeComponent {
+  id: string;
+  label: string;
+  amount: number;
+  citation: string;
+  /** Exemptions that remove this component. */
+  exemptions: readonly FeeExemption[];
+  /** Whether an EOIR-26A fee waiver can cover it; null where that is unverified. */
+  waivable: boolean | null;
+  confidence: Confidence;
+}
+
+export interface FeeScheduleRow {
+  id: string;
+  /** First filing date the row applies to. */
+  from: string;
+  /** Last filing date the row applies to; absent while in force. */
+  to?: string;
+  components: readonly FeeComponent[];
+  source: string;
+}
+
+const REGULATORY_MOTION_FEE_CITATION = '8 C.F.R. 1003.8(a)(2); 8 C.F.R. 1003.24(b)(2); 8 C.F.R. 1103.7(b)(2)';
+
+export const FEE_SCHEDULE: readonly FeeScheduleRow[] = [
+  {
+    id: 'eoir-1986',
+    from: '1986-01-01',
+    to: '2025-07-03',
+    source: 'https://codes.findlaw.com/cfr/title-8-aliens-and-nationality/cfr-sect-8-1003-8/',
+    components: [
+      {
+        id: 'motion-fee',
+        label: 'motion to reopen fee',
+        amount: 110,
+        citation: REGULATORY_MOTION_FEE_CITATION,
+        exemptions: ['proceedings-pending', 'in-absentia-notice-or-custody', 'joint', 'fee-free-relief'],
+        waivable: true,
+        confidence: 'high',
+      },
+    ],
+  },
+  {
+    id: 'obbba-2025',
+    from: '2025-07-04',
+    source:
+      'https://immpolicytracking.org/policies/20250709-doj-eoir-pm-25-35-statutory-fees-under-the-one-big-beautiful-bill-act ; https://law.lawstack.com/cfr/8/1003.24/',
+    components: [
+      {
+        id: 'motion-fee',
+        label: 'motion to reopen fee',
+        amount: 110,
+        citation: REGULATORY_MOTION_FEE_CITATION,
+        // The fee-free-relief exemption is no longer in 8 C.F.R. 1003.24(b)(2) (reference 1.8, [M]).
+        exemptions: ['proceedings-pending', 'in-absentia-notice-or-custody', 'joint'],
+        waivable: true,
+        confidence: 'medium',
+      },
+      {
+        id: 'obbba-motion-fee',
+        label: 'statutory motion to reopen fee (One Big Beautiful Bill Act)',
+        amount: 900,
+        citation: 'Pub. L. 119-21, sec. 100013; 8 U.S.C. 1812; EOIR PM 25-36',
+        exemptions: ['in-absentia-notice-or-custody'],
+        waivable: null,
+        confidence: 'medium',
+      },
+    ],
+  },
+];
+
+/** Fees of an asylum application filed with the motion, from July 4, 2025 (reference 1.8). */
+export const ASYLUM_APPLICATION_FEES = {
+  from: '2025-07-04',
+  initial: 100,
+  annual: 100,
+  citation: 'Pub. L. 119-21; EOIR PM 25-36',
+  waivable: false,
+  confidence: 'high' as Confidence,
+};
+
+export const FEE_WAIVER = {
+  form: 'EOIR-26A',
+  citation: '8 C.F.R. 1003.8(a)(3)',
+};

@@ -1,0 +1,24 @@
+/**
+ * Runs the real `bin/reopen` as a child process, as a user or another tool would.
+ * `npm test` builds dist/ before the tests run.
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { ROOT } from './cases.js';
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function reopen(args: string[], opts: { cwd?: string; input?: string } = {}): CliResult {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'reopen'), ...args], {
+    cwd: opts.cwd ?? ROOT,
+    encoding: 'utf8',
+    input: opts.input ?? '',
+    env: { ...process.env, NO_COLOR: '1' },
+    timeout: 120_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
