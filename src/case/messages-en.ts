@@ -179,6 +179,11 @@ export const MESSAGES = {
   >,
   removal_date_past: (({ date, asOf }) =>
     `The scheduled removal date ${date} is before ${asOf}; if the respondent was removed, set custody.status to "removed".`) as Msg<{ date: string; asOf: string }>,
+  unprintable_character: (({ label, characters }) =>
+    `${cap(label)} contains ${characters}, which no font Reopen bundles can print; replace it (a transliteration in brackets is fine) so the filing shows every character.`) as Msg<{
+    label: string;
+    characters: string;
+  }>,
   fee_rule: (({ detail }) => detail) as Msg<{ detail: string }>,
 } as const;
 

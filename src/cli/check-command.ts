@@ -5,7 +5,7 @@
  * error prints `{ "ok": false, "issues": [...] }`). Without it, a readable summary.
  */
 import { parseArgs } from 'node:util';
-import { checkCase, makeIssue, type CheckReport, type Issue } from '../index.js';
+import { checkCase, type CheckReport, type Issue } from '../index.js';
 import { readCaseFile } from '../io/case-file.js';
 import { isCivilDate } from '../case/civil-date.js';
 import { EXIT, UsageError, type CliIo } from './io.js';
@@ -13,17 +13,7 @@ import { formatReport } from './report-text.js';
 
 export async function runCheck(args: string[], io: CliIo): Promise<number> {
   const wantsJson = args.includes('--json');
-  let file: string;
-  let asOf: string;
-  try {
-    ({ file, asOf } = parseCheckArgs(args, io));
-  } catch (err) {
-    if (err instanceof UsageError && wantsJson) {
-      printJson(io, { ok: false, issues: [usageIssue(err.message)] });
-      return EXIT.usage;
-    }
-    throw err;
-  }
+  const { file, asOf } = parseCheckArgs(args, io);
   const read = await readCaseFile(file);
   if (!read.ok) {
     if (wantsJson) printJson(io, { ok: false, issues: [read.issue] });
@@ -53,10 +43,6 @@ function parseCheckArgs(args: string[], io: CliIo): { file: string; asOf: string
   const asOf = parsed.values['as-of'] ?? io.today();
   if (!isCivilDate(asOf)) throw new UsageError(`--as-of must be a date written YYYY-MM-DD, such as 2017-09-01; "${asOf}" is not.`);
   return { file, asOf };
-}
-
-function usageIssue(message: string): Issue {
-  return makeIssue('usage', '', 'error', { detail: `Usage error: ${message}` });
 }
 
 function printJson(io: CliIo, value: CheckReport | { ok: false; issues: Issue[] }): void {

@@ -9,7 +9,7 @@
 import { labelOf, type Agency, type Case } from '../case/index.js';
 import { findCourt } from '../rules/courts.js';
 import type { Evaluation } from '../rules/evaluate.js';
-import { isInAbsentiaBasis } from '../rules/forum.js';
+import { buildView } from './registry.js';
 
 export type DocumentId =
   | 'motion-to-reopen'
@@ -37,14 +37,6 @@ export interface DocumentKind {
   needs(c: Case, ev: Evaluation): string[];
 }
 
-const RELIEF_BASES = new Set(['changed-country-conditions', 'new-evidence', 'change-in-law', 'court-order', 'ineffective-assistance']);
-
-/** The court's city and state print in the heading; the reference data may supply them. */
-function courtAddressKnown(c: Case): boolean {
-  const court = c.proceedings.court;
-  return court.address !== undefined || findCourt(court.code ?? court.name) !== undefined;
-}
-
 function serviceNeeds(c: Case): string[] {
   if (c.motion?.basis === 'joint') return []; // joint motions need no service (ICPM 3.2(b))
   const s = c.service;
@@ -54,29 +46,6 @@ function serviceNeeds(c: Case): string[] {
   }
   if (s.method === 'email' && !s.dhsOffice) return ['service.dhsOffice'];
   return [];
-}
-
-function motionNeeds(c: Case, ev: Evaluation): string[] {
-  const m = c.motion!;
-  const needs: string[] = [];
-  if (c.counsel.type !== 'law-student' && !c.counsel.eoirId) needs.push('counsel.eoirId');
-  if (ev.forum?.value === 'immigration-court' && !courtAddressKnown(c)) needs.push('proceedings.court.address');
-  if (isInAbsentiaBasis(m.basis)) {
-    if (!c.proceedings.inAbsentiaFacts) needs.push('proceedings.inAbsentiaFacts');
-    else if (m.basis === 'in-absentia-exceptional' && !c.proceedings.inAbsentiaFacts.reason) {
-      needs.push('proceedings.inAbsentiaFacts.reason');
-    }
-  } else if ((m.newFacts ?? []).length === 0 && !m.summary) {
-    needs.push('motion.newFacts');
-  }
-  if (RELIEF_BASES.has(m.basis) && (m.reliefSought ?? []).length === 0) needs.push('motion.reliefSought');
-  return [...needs, ...serviceNeeds(c)];
-}
-
-function declarationNeeds(c: Case): string[] {
-  const m = c.motion!;
-  if (isInAbsentiaBasis(m.basis)) return c.proceedings.inAbsentiaFacts ? [] : ['proceedings.inAbsentiaFacts'];
-  return (m.newFacts ?? []).length === 0 && !m.summary ? ['motion.newFacts'] : [];
 }
 
 const recordsRoute = (ev: Evaluation, agency: Agency) => ev.records.find((r) => r.agency === agency)?.route;
@@ -99,8 +68,18 @@ function records(agency: Agency, title: string): DocumentKind {
 }
 
 export const CATALOGUE: readonly DocumentKind[] = [
-  { id: 'motion-to-reopen', title: 'motion to reopen', wanted: (c) => c.motion !== undefined, needs: motionNeeds },
-  { id: 'respondent-declaration', title: "respondent's declaration", wanted: (c) => c.motion !== undefined, needs: declarationNeeds },
+  {
+    id: 'motion-to-reopen',
+    title: 'motion to reopen',
+    wanted: (c) => c.motion !== undefined,
+    needs: (c, ev) => [...buildView('motion-to-reopen', c, ev).missing, ...serviceNeeds(c)],
+  },
+  {
+    id: 'respondent-declaration',
+    title: "respondent's declaration",
+    wanted: (c) => c.motion !== undefined,
+    needs: (c, ev) => [...buildView('respondent-declaration', c, ev).missing],
+  },
   {
     id: 'stay-motion-immigration-court',
     title: 'motion to stay removal (immigration judge)',
@@ -158,6 +137,6 @@ export function planDocuments(c: Case, ev: Evaluation): PlannedDocument[] {
   return CATALOGUE.filter((k) => k.wanted(c, ev)).map((k) => ({
     id: k.id,
     title: k.title,
-    missing: k.needs(c, ev).map((path) => ({ path, label: labelOf(path) })),
+    missing: [...new Set(k.needs(c, ev))].map((path) => ({ path, label: labelOf(path) })),
   }));
 }

@@ -76,3 +76,38 @@ export const SINGLE_LINE_FACTOR = 1.16;
 export function lineHeight(style: StyleSpec): number {
   return style.size * SINGLE_LINE_FACTOR * style.lineSpacing;
 }
+
+/**
+ * List labels by nesting depth, the same in both renderers: Word numbers lists itself from the
+ * shell's numbering.xml (decimal, lower letter, lower roman; bullet, en dash), and the PDF draws
+ * the labels this function gives. A test keeps numbering.xml and this function in step.
+ */
+export const LIST_INDENT = 36;
+
+const ORDERED_FORMATS = ['decimal', 'lowerLetter', 'lowerRoman'] as const;
+const BULLET_LABELS = ['•', '–'] as const;
+/** Word has nine list levels; deeper lists use the deepest. */
+const MAX_DEPTH = 8;
+
+export function listLabel(ordered: boolean, depth: number, n: number): string {
+  const d = Math.min(depth, MAX_DEPTH);
+  if (!ordered) return BULLET_LABELS[d % BULLET_LABELS.length]!;
+  const format = ORDERED_FORMATS[d % ORDERED_FORMATS.length]!;
+  const number = format === 'decimal' ? String(n) : format === 'lowerLetter' ? letters(n) : roman(n);
+  // Levels 4 to 6 are written (1), (a), (i); the others 1., a., i.
+  return d >= 3 && d <= 5 ? `(${number})` : `${number}.`;
+}
+
+function letters(n: number): string {
+  let s = '';
+  for (let i = n; i > 0; i = Math.floor((i - 1) / 26)) s = String.fromCharCode(97 + ((i - 1) % 26)) + s;
+  return s;
+}
+
+function roman(n: number): string {
+  const table: [number, string][] = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
+  let s = '';
+  let rest = n;
+  for (const [value, digits] of table) while (rest >= value) { s += digits; rest -= value; }
+  return s;
+}

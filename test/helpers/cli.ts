@@ -12,12 +12,12 @@ export interface CliResult {
   stderr: string;
 }
 
-export function reopen(args: string[], opts: { cwd?: string; input?: string } = {}): CliResult {
+export function reopen(args: string[], opts: { cwd?: string; input?: string; env?: Record<string, string> } = {}): CliResult {
   const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'reopen'), ...args], {
     cwd: opts.cwd ?? ROOT,
     encoding: 'utf8',
     input: opts.input ?? '',
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', ...opts.env },
     timeout: 120_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };

@@ -1,0 +1,57 @@
+/**
+ * What a document's view model is built from, and how it records the facts it lacks.
+ *
+ * A view model calls `need(path, value)` for every fact the document cannot be filed without. A
+ * present value passes through; an absent one is recorded and replaced by a missing marker, which
+ * a preview prints as [MISSING: path] and a final document never prints (generate refuses first).
+ * So the list of what a document lacks comes from building it: check and generate cannot disagree.
+ */
+import type { Case } from '../case/index.js';
+import type { Evaluation } from '../rules/evaluate.js';
+
+export interface Missing {
+  $marker: 'missing';
+  path: string;
+}
+export interface Blank {
+  $marker: 'blank';
+  label: string;
+}
+
+/** What a view model field may hold. */
+export type Text = string | Missing | Blank;
+
+export interface BuildContext {
+  case: Case;
+  evaluation: Evaluation;
+  asOf: string;
+  need<T>(path: string, value: T | undefined | null): T | Missing;
+  /** Paths recorded by need(), in order. */
+  readonly missing: readonly string[];
+}
+
+export function buildContext(c: Case, evaluation: Evaluation): BuildContext {
+  const missing: string[] = [];
+  return {
+    case: c,
+    evaluation,
+    asOf: evaluation.asOf,
+    need<T>(path: string, value: T | undefined | null): T | Missing {
+      if (value !== undefined && value !== null && !(Array.isArray(value) && value.length === 0)) return value;
+      if (!missing.includes(path)) missing.push(path);
+      return { $marker: 'missing', path };
+    },
+    get missing() {
+      return missing;
+    },
+  };
+}
+
+export function isMissing(v: unknown): v is Missing {
+  return typeof v === 'object' && v !== null && (v as Missing).$marker === 'missing';
+}
+
+/** A signing-time fact: the value when known, else a labelled blank. */
+export function orBlank(value: string | undefined, label: string): Text {
+  return value ?? { $marker: 'blank', label };
+}

@@ -1,0 +1,221 @@
+/**
+ * The view model of the motion to reopen: cover page and motion (domain reference 1.6, 3.2, 8).
+ * Everything the template prints is decided here from the case and the rules; the template only
+ * words it.
+ */
+import { countryName, formatLong, RELIEF_LABELS, type Case } from '../case/index.js';
+import { motionAuthorities, PRIMA_FACIE } from '../rules/authorities.js';
+import { usd, type FeeRuling } from '../rules/fees.js';
+import { isInAbsentiaBasis } from '../rules/forum.js';
+import { caption, courtHeading, filerBlock, filingCite, fullName, furniture, series } from './common.js';
+import { orBlank, type BuildContext, type Text } from './context.js';
+import { orderExhibits } from './exhibits.js';
+
+const PROTECTION = new Set(['asylum', 'withholding', 'cat']);
+
+const APPLICATION_FORM: Partial<Record<string, string>> = {
+  asylum: 'Form I-589',
+  withholding: 'Form I-589',
+  cat: 'Form I-589',
+  adjustment: 'Form I-485',
+  cancellation: 'Form EOIR-42A or EOIR-42B',
+};
+
+function reliefView(c: Case) {
+  const relief = c.motion?.reliefSought ?? [];
+  const forms = [...new Set(relief.map((r) => APPLICATION_FORM[r]).filter((f): f is string => f !== undefined))];
+  return {
+    any: relief.length > 0,
+    list: series(relief.map((r) => RELIEF_LABELS[r])),
+    protection: relief.some((r) => PROTECTION.has(r)),
+    forms: series(forms),
+    hasForms: forms.length > 0,
+  };
+}
+
+function appealView(c: Case) {
+  const { order, appealDecision } = c.proceedings;
+  const outcome: Record<string, string> = {
+    dismissed: 'dismissed the appeal',
+    sustained: 'sustained the appeal',
+    remanded: 'remanded the record to the Immigration Judge',
+    rejected: 'rejected the appeal',
+  };
+  return {
+    waived: order.appeal === 'waived',
+    reserved: order.appeal === 'reserved',
+    pending: order.appeal === 'filed' && !appealDecision,
+    decided: appealDecision ? { date: formatLong(appealDecision.date), outcome: outcome[appealDecision.outcome]! } : null,
+  };
+}
+
+function custodyView(c: Case) {
+  const k = c.custody;
+  if (k.status !== 'detained') return null;
+  return {
+    since: k.since ? formatLong(k.since) : null,
+    facility: k.facility?.name ?? null,
+    place: k.facility ? `${k.facility.address.city}, ${k.facility.address.state}` : null,
+    transferred: (k.transfers ?? []).length > 1,
+    removal: k.scheduledRemoval
+      ? { date: formatLong(k.scheduledRemoval.date), time: k.scheduledRemoval.time ?? null, confirmed: k.scheduledRemoval.confirmedByDhs }
+      : null,
+  };
+}
+
+function feeView(ctx: BuildContext, fee: FeeRuling) {
+  const given = ctx.case.motion?.fee;
+  const owedLines = fee.lines.filter((l) => l.exemptBecause === undefined);
+  const exemptLines = fee.lines.filter((l) => l.exemptBecause !== undefined);
+  // A fee is owed and the filer has not said how it is handled: the motion cannot say it either.
+  const mode = fee.owed === 0 ? null : given?.mode === 'exempt' ? 'exempt' : ctx.need('motion.fee.mode', given?.mode);
+  return {
+    exemptions: exemptLines.map((l) => ({ label: l.label, reason: l.exemptBecause!, citation: filingCite(l.citation) })),
+    /** The filer relies on an exemption the rules did not find (check warns about it). */
+    claimed: mode === 'exempt' ? (given?.exemption ?? 'the motion is exempt from the fee') : null,
+    paid: mode === 'paid',
+    waiver: mode === 'waiver-requested',
+    unknown: typeof mode === 'object' && mode !== null ? mode : null,
+    items: series(owedLines.map((l) => `the ${l.label} of ${usd(l.amount)}`)),
+    receipt: orBlank(given?.receipt, 'fee receipt number'),
+  };
+}
+
+export function motionToReopenView(ctx: BuildContext) {
+  const c = ctx.case;
+  const ev = ctx.evaluation;
+  const motion = c.motion!;
+  const forum = ev.forum!.value;
+  const basis = motion.basis;
+  const auth = motionAuthorities(forum, basis);
+  const deadline = ev.deadlines.find((d) => d.id === 'motion-to-reopen')!;
+  const inAbsentia = isInAbsentiaBasis(basis);
+  const exhibits = orderExhibits(motion.evidence ?? []);
+  const tabOf = (kind: string) => exhibits.find((e) => e.item.kind === kind)?.tab ?? null;
+  const removalCountry = countryName(c.respondent.removalCountry ?? c.respondent.nationality);
+  const clock = motion.courtOrderClock;
+  const newFacts = motion.newFacts ?? [];
+
+  return {
+    furniture: furniture(c),
+    detained: c.custody.status === 'detained',
+    filer: filerBlock(ctx, c.counsel.type !== 'law-student'),
+    heading: courtHeading(ctx, forum, ev.venue),
+    caption: caption(c),
+    title: inAbsentia ? 'MOTION TO REOPEN AN IN ABSENTIA ORDER' : "RESPONDENT'S MOTION TO REOPEN",
+    respondent: {
+      name: fullName(c.respondent.name),
+      nationality: countryName(c.respondent.nationality),
+      removalCountry,
+      born: formatLong(c.respondent.dateOfBirth),
+      birthplace: c.respondent.placeOfBirth
+        ? [c.respondent.placeOfBirth.city, countryName(c.respondent.placeOfBirth.country)].filter(Boolean).join(', ')
+        : null,
+    },
+    forum: {
+      isBia: forum === 'bia',
+      body: forum === 'bia' ? 'the Board' : 'the Court',
+      Body: forum === 'bia' ? 'The Board' : 'The Court',
+      court: c.proceedings.court.name,
+    },
+    cite: {
+      motion: filingCite(auth.motion),
+      basis: filingCite(auth.basis),
+      contents: filingCite(auth.contents),
+      judicial: filingCite(auth.judicialStatement),
+      stay: forum === 'bia' ? '8 C.F.R. § 1003.2(f)' : '8 C.F.R. § 1003.23(b)(1)(v)',
+      primaFacie: PRIMA_FACIE.citation,
+      primaFacieStandard: PRIMA_FACIE.standard,
+    },
+    basis: {
+      changedConditions: basis === 'changed-country-conditions',
+      newEvidence: basis === 'new-evidence' || basis === 'change-in-law' || basis === 'court-order',
+      changeInLaw: basis === 'change-in-law',
+      ineffectiveAssistance: basis === 'ineffective-assistance',
+      joint: basis === 'joint',
+      suaSponte: basis === 'sua-sponte',
+      inAbsentia,
+      noNotice: basis === 'in-absentia-no-notice',
+      inCustody: basis === 'in-absentia-in-custody',
+      exceptional: basis === 'in-absentia-exceptional',
+    },
+    relief: reliefView(c),
+    timeliness: {
+      courtOrder: clock
+        ? { caption: clock.caption, citation: clock.citation, trigger: clock.trigger, triggerDate: formatLong(clock.triggerDate), days: String(clock.days), due: formatLong(deadline.due!) }
+        : null,
+      due: deadline.due ? formatLong(deadline.due) : null,
+      noLimit: deadline.due === null,
+      pendingAppeal: appealView(c).pending,
+      citation: filingCite(deadline.citation),
+      filed: c.filing?.date ? formatLong(c.filing.date) : null,
+    },
+    history: {
+      orderDate: formatLong(c.proceedings.order.date),
+      inAbsentia: c.proceedings.order.inAbsentia,
+      judge: c.proceedings.judge ?? null,
+      appeal: appealView(c),
+      priorMotions: (c.proceedings.priorMotions ?? []).map((m) => ({
+        kind: m.kind === 'reopen' ? 'a motion to reopen' : 'a motion to reconsider',
+        body: m.forum === 'bia' ? 'the Board' : 'the Immigration Court',
+        filed: formatLong(m.filed),
+        outcome: m.outcome === 'pending' || !m.decided ? 'remains pending' : `was ${m.outcome ?? 'decided'} on ${formatLong(m.decided)}`,
+      })),
+      custody: custodyView(c),
+    },
+    facts: {
+      summary: motion.summary ?? null,
+      newFacts: newFacts.map((f) => ({
+        statement: f.statement,
+        arose: f.arose ? formatLong(f.arose) : null,
+        whyNotEarlier: f.whyNotEarlier ?? null,
+      })),
+      // The new facts to be proved at a reopened hearing (8 C.F.R. 1003.23(b)(3)).
+      required: inAbsentia ? null : ctx.need('motion.newFacts', newFacts.length > 0 || motion.summary ? 'present' : null),
+      baseline: formatLong(c.proceedings.priorHearingDate ?? c.proceedings.order.date),
+    },
+    inAbsentiaFacts: inAbsentia
+      ? (() => {
+          const f = ctx.need('proceedings.inAbsentiaFacts', c.proceedings.inAbsentiaFacts);
+          if ('$marker' in f) return { missing: f, reason: null };
+          const reason =
+            basis === 'in-absentia-exceptional' ? ctx.need('proceedings.inAbsentiaFacts.reason', f.reason) : (f.reason ?? null);
+          return { missing: null, reason };
+        })()
+      : null,
+    exhibits: exhibits.map((e) => ({
+      tab: e.tab,
+      title: e.item.title,
+      publisher: e.item.publisher ?? null,
+      date: e.item.date ? formatLong(e.item.date) : null,
+    })),
+    tabs: {
+      application: tabOf('application'),
+      declaration: tabOf('declaration'),
+      countryConditions: exhibits.filter((e) => e.item.kind === 'country-conditions').map((e) => e.tab),
+      first: exhibits[0]?.tab ?? null,
+      last: exhibits.at(-1)?.tab ?? null,
+    },
+    reliefRequired: ['changed-country-conditions', 'new-evidence', 'change-in-law', 'court-order', 'ineffective-assistance'].includes(basis)
+      ? ctx.need('motion.reliefSought', motion.reliefSought)
+      : null,
+    statements: {
+      judicial: (c.proceedings.judicialProceedings ?? []).map((j) => ({ ...j })),
+      criminal: (c.proceedings.pendingCriminalProceedings ?? []).map((p) => ({ ...p })),
+    },
+    fee: feeView(ctx, ev.fee!),
+    dhs: {
+      opposes: motion.dhsPosition === 'opposes',
+      unopposed: motion.dhsPosition === 'unopposed',
+      joins: motion.dhsPosition === 'joins' || basis === 'joint',
+      unknown: motion.dhsPosition === undefined || motion.dhsPosition === 'not-asked',
+    },
+    stay: {
+      requested: c.stay?.immigrationCourt === true || c.stay?.bia === true,
+      automatic: ev.automaticStay?.value === true,
+    },
+    signature: { name: c.counsel.name, role: filerBlock(ctx, false).role },
+  };
+}
+
+export type MotionView = ReturnType<typeof motionToReopenView>;

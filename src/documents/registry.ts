@@ -1,0 +1,37 @@
+/**
+ * The documents Reopen can write today: each kind's view-model builder, by document id.
+ * The template of the same id is in templates/<id>/.
+ */
+import type { DocumentId } from './catalogue.js';
+import { buildContext, type BuildContext } from './context.js';
+import { motionToReopenView } from './motion-to-reopen.js';
+import { respondentDeclarationView } from './respondent-declaration.js';
+import type { Case } from '../case/index.js';
+import type { Evaluation } from '../rules/evaluate.js';
+import type { Furniture } from './common.js';
+
+export interface BuiltView {
+  id: DocumentId;
+  view: { furniture: Furniture; title: string } & Record<string, unknown>;
+  /** Paths of facts the document cannot be filed without that the case lacks. */
+  missing: readonly string[];
+}
+
+type Builder = (ctx: BuildContext) => BuiltView['view'];
+
+export const BUILDERS: Partial<Record<DocumentId, Builder>> = {
+  'motion-to-reopen': motionToReopenView,
+  'respondent-declaration': respondentDeclarationView,
+};
+
+export function isBuildable(id: DocumentId): boolean {
+  return BUILDERS[id] !== undefined;
+}
+
+export function buildView(id: DocumentId, c: Case, ev: Evaluation): BuiltView {
+  const build = BUILDERS[id];
+  if (!build) throw new Error(`no view model for the document "${id}"`);
+  const ctx = buildContext(c, ev);
+  const view = build(ctx);
+  return { id, view, missing: [...ctx.missing] };
+}

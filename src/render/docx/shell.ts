@@ -1,0 +1,200 @@
+/**
+ * The Word shell a body is poured into: templates/_shell by default, or a clinic's own .docx named
+ * by REOPEN_DOCX_SHELL. A shell is read, checked and prepared once per process; rendering a
+ * document then only fills it.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, posix, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import PizZip from 'pizzip';
+import { STYLES } from '../styles.js';
+import {
+  shellBadBody,
+  shellMissingPart,
+  shellMissingStyles,
+  shellNoBody,
+  shellUnreadable,
+} from './errors.js';
+import { fillShell } from './fill.js';
+import { NUMBERING_PART, numberingSlot, type NumberingSlot } from './numbering.js';
+import { zipCache, type DocxParts, type ZipCache } from './zip.js';
+
+export interface Shell {
+  /** Where the shell came from, for messages. */
+  source: string;
+  /** Every part, in zip order; the numbering part is rebuilt per document from `numbering`. */
+  parts: DocxParts;
+  /** The parts with tags, filled by docxtemplater for each document. */
+  templated: ReadonlySet<string>;
+  numbering: NumberingSlot;
+  /** The parts every document shares, compressed once. */
+  zipCache: ZipCache;
+}
+
+const CONTENT_TYPES = '[Content_Types].xml';
+const PACKAGE_RELS = '_rels/.rels';
+const DOCUMENT = 'word/document.xml';
+const DOCUMENT_RELS = 'word/_rels/document.xml.rels';
+const STYLES_PART = 'word/styles.xml';
+const BODY_TAG = '[[@body]]';
+/** Character styles the body refers to besides the paragraph styles. */
+const CHARACTER_STYLES = ['Marker'];
+
+/** The package root: the nearest folder above this module with a package.json (from src/ or dist/src/). */
+function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('Reopen: no package.json above src/render/docx');
+    dir = parent;
+  }
+  return dir;
+}
+
+export const DEFAULT_SHELL_DIR = join(packageRoot(), 'templates', '_shell');
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * XML parts as text (to check and fill them), everything else as bytes. A part that is not UTF-8,
+ * such as a UTF-16 customXml item SharePoint leaves in a .docx, travels as bytes, untouched.
+ */
+function partContent(name: string, bytes: Uint8Array): string | Uint8Array {
+  if (!name.endsWith('.xml') && !name.endsWith('.rels')) return bytes;
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    return bytes;
+  }
+}
+
+/** [Content_Types].xml first (zip readers that sniff the package look there), then by name. */
+function zipOrder([a]: [string, unknown], [b]: [string, unknown]): number {
+  if (a === CONTENT_TYPES || b === CONTENT_TYPES) return a === CONTENT_TYPES ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function textPart(parts: ReadonlyMap<string, string | Uint8Array>, name: string, source: string): string {
+  const content = parts.get(name);
+  if (typeof content !== 'string') throw shellMissingPart(source, name);
+  return content;
+}
+
+function readFolder(dir: string, prefix = ''): Map<string, string | Uint8Array> {
+  const parts = new Map<string, string | Uint8Array>();
+  for (const entry of readdirSync(join(dir, prefix), { withFileTypes: true })) {
+    const name = prefix === '' ? entry.name : posix.join(prefix, entry.name);
+    if (entry.isDirectory()) {
+      for (const [inner, content] of readFolder(dir, name)) parts.set(inner, content);
+    } else if (!name.endsWith('.md')) {
+      // The folder's README explains the shell to reviewers; it is no part of a .docx.
+      parts.set(name, partContent(name, new Uint8Array(readFileSync(join(dir, name)))));
+    }
+  }
+  return parts;
+}
+
+function readDocx(path: string): Map<string, string | Uint8Array> {
+  let zip: PizZip;
+  try {
+    zip = new PizZip(readFileSync(path));
+  } catch (error) {
+    throw shellUnreadable(path, error instanceof Error ? error.message : 'not a .docx file');
+  }
+  const parts = new Map<string, string | Uint8Array>();
+  for (const file of Object.values(zip.files)) {
+    if (!file.dir) parts.set(file.name, partContent(file.name, file.asUint8Array()));
+  }
+  return parts;
+}
+
+/** Visible text of a part: tags removed, so a tag Word split across runs reads whole again. */
+function visibleText(xml: string): string {
+  return xml.replace(/<[^>]*>/g, '');
+}
+
+function checkBody(source: string, documentXml: string): void {
+  const paragraphs = documentXml.match(/<w:p[\s>][\s\S]*?<\/w:p>/g) ?? [];
+  const holders = paragraphs.map(visibleText).filter((text) => text.includes(BODY_TAG));
+  const [holder] = holders;
+  if (holder === undefined) throw shellNoBody(source);
+  if (holders.length > 1 || holder.split(BODY_TAG).length > 2) {
+    throw shellBadBody(source, 'the [[@body]] tag appears more than once');
+  }
+  if (holder !== BODY_TAG) throw shellBadBody(source, `its paragraph also holds "${holder.slice(0, 60)}"`);
+}
+
+function checkStyles(source: string, stylesXml: string): void {
+  const defined = new Set([...stylesXml.matchAll(/<w:style\b[^>]*?\bw:styleId="([^"]*)"/g)].map((match) => match[1]));
+  const missing = [...Object.keys(STYLES), ...CHARACTER_STYLES].filter((style) => !defined.has(style));
+  if (missing.length > 0) throw shellMissingStyles(source, missing);
+}
+
+/** A shell without a numbering part gets the default one, declared where Word looks for it. */
+function addNumberingPart(parts: Map<string, string | Uint8Array>, source: string): void {
+  const types = textPart(parts, CONTENT_TYPES, source);
+  const rels = textPart(parts, DOCUMENT_RELS, source);
+  parts.set(CONTENT_TYPES, types.replace('</Types>',
+    '<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/></Types>'));
+  parts.set(DOCUMENT_RELS, rels.replace('</Relationships>',
+    '<Relationship Id="rIdReopenNumbering" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/></Relationships>'));
+}
+
+/** What the trial fill at load time passes: every tag the renderer knows, none of them printing anything. */
+const TRIAL_DATA = { body: '', title: '', created: '', headerLeft: '', headerRight: '', footerLeft: '', pageNumbers: true };
+
+/**
+ * Checks and prepares a shell from its parts: a body tag alone in its paragraph, every style the
+ * body names, the list definitions, and a trial fill so an unknown tag is reported now rather than
+ * in the middle of a batch.
+ */
+function prepareShell(source: string, raw: ReadonlyMap<string, string | Uint8Array>, defaultNumbering: string): Shell {
+  const parts = new Map(raw);
+  textPart(parts, CONTENT_TYPES, source);
+  textPart(parts, PACKAGE_RELS, source);
+  checkBody(source, textPart(parts, DOCUMENT, source));
+  checkStyles(source, textPart(parts, STYLES_PART, source));
+  const shellNumbering = parts.get(NUMBERING_PART);
+  const hasNumbering = typeof shellNumbering === 'string';
+  if (!hasNumbering) addNumberingPart(parts, source);
+  const numbering = numberingSlot(hasNumbering ? shellNumbering : undefined, defaultNumbering, source);
+  parts.set(NUMBERING_PART, numbering.head + numbering.tail);
+  const ordered = new Map([...parts].sort(zipOrder));
+  const templated = new Set<string>();
+  for (const [name, content] of ordered) {
+    if (typeof content === 'string' && visibleText(content).includes('[[')) templated.add(name);
+  }
+  fillShell(ordered, templated, TRIAL_DATA, source);
+  const shared = new Map([...ordered].filter(([name]) => !templated.has(name) && name !== NUMBERING_PART));
+  return { source, parts: ordered, templated, numbering, zipCache: zipCache(shared) };
+}
+
+let defaultShellCache: Shell | undefined;
+const docxShellCache = new Map<string, Shell>();
+
+function defaultNumberingXml(): string {
+  return readFileSync(join(DEFAULT_SHELL_DIR, NUMBERING_PART), 'utf8');
+}
+
+/** templates/_shell, read once per process. */
+export function defaultShell(): Shell {
+  defaultShellCache ??= prepareShell('templates/_shell', readFolder(DEFAULT_SHELL_DIR), defaultNumberingXml());
+  return defaultShellCache;
+}
+
+/** A clinic's own .docx with a `[[@body]]` tag, read once per process and path. */
+export function loadDocxShell(path: string): Shell {
+  const absolute = resolve(path);
+  let shell = docxShellCache.get(absolute);
+  if (shell === undefined) {
+    shell = prepareShell(absolute, readDocx(absolute), defaultNumberingXml());
+    docxShellCache.set(absolute, shell);
+  }
+  return shell;
+}
+
+/** The shell named by REOPEN_DOCX_SHELL, or templates/_shell when it is unset or empty. */
+export function currentShell(env: NodeJS.ProcessEnv = process.env): Shell {
+  const path = env['REOPEN_DOCX_SHELL'];
+  return path === undefined || path === '' ? defaultShell() : loadDocxShell(path);
+}

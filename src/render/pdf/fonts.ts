@@ -1,0 +1,153 @@
+/**
+ * The bundled faces and which of them draws each character.
+ *
+ * DejaVu Serif is the face of the filings; DejaVu Sans is the fallback because it covers Arabic,
+ * Hebrew and much more that Serif lacks. The files are read and parsed once per process: a batch
+ * of a thousand filings parses each face once, not once per document.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import fontkit from '@pdf-lib/fontkit';
+import type { Font } from '@pdf-lib/fontkit';
+import { RenderError, codePointName, excerpt } from './errors.js';
+import type { FacePiece, FontStyle } from './types.js';
+
+const FACE_FILES = {
+  serif: 'DejaVuSerif.ttf',
+  'serif-bold': 'DejaVuSerif-Bold.ttf',
+  'serif-italic': 'DejaVuSerif-Italic.ttf',
+  'serif-bold-italic': 'DejaVuSerif-BoldItalic.ttf',
+  sans: 'DejaVuSans.ttf',
+  'sans-bold': 'DejaVuSans-Bold.ttf',
+  'sans-italic': 'DejaVuSans-Oblique.ttf',
+  'sans-bold-italic': 'DejaVuSans-BoldOblique.ttf',
+} as const;
+
+export type FaceId = keyof typeof FACE_FILES;
+
+const ALL_FACES = Object.keys(FACE_FILES) as FaceId[];
+
+export function isFaceId(face: string): face is FaceId {
+  return Object.hasOwn(FACE_FILES, face);
+}
+
+export interface LoadedFace {
+  bytes: Uint8Array;
+  font: Font;
+}
+
+const fontDir = join(
+  dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')),
+  'ttf',
+);
+const loaded = new Map<FaceId, LoadedFace>();
+
+export function loadFace(face: FaceId): LoadedFace {
+  let entry = loaded.get(face);
+  if (!entry) {
+    const bytes = new Uint8Array(readFileSync(join(fontDir, FACE_FILES[face])));
+    entry = { bytes, font: fontkit.create(bytes) };
+    loaded.set(face, entry);
+  }
+  return entry;
+}
+
+/** Both families in the style asked for, then the same weight upright (DejaVu Sans Oblique has no
+ * Arabic), then regular, then anything: a character any face has is always drawn. */
+function faceChain(style: FontStyle): FaceId[] {
+  const suffix = (bold: boolean, italic: boolean) =>
+    bold && italic ? '-bold-italic' : bold ? '-bold' : italic ? '-italic' : '';
+  const preferred = [
+    suffix(style.bold, style.italic),
+    suffix(style.bold, false),
+    suffix(false, false),
+  ].flatMap((s) => [`serif${s}`, `sans${s}`] as FaceId[]);
+  return [...new Set([...preferred, ...ALL_FACES])];
+}
+
+const CHAINS = new Map<string, FaceId[]>();
+function chainFor(style: FontStyle): FaceId[] {
+  const key = `${style.bold}${style.italic}`;
+  let chain = CHAINS.get(key);
+  if (!chain) CHAINS.set(key, (chain = faceChain(style)));
+  return chain;
+}
+
+/** Bit i set when ALL_FACES[i] has a glyph for the code point. */
+const coverage = new Map<number, number>();
+function coverageOf(codePoint: number): number {
+  let bits = coverage.get(codePoint);
+  if (bits === undefined) {
+    bits = 0;
+    ALL_FACES.forEach((face, i) => {
+      if (loadFace(face).font.hasGlyphForCodePoint(codePoint)) bits! |= 1 << i;
+    });
+    coverage.set(codePoint, bits);
+  }
+  return bits;
+}
+
+function covers(face: FaceId, text: string): boolean {
+  const bit = 1 << ALL_FACES.indexOf(face);
+  for (const char of text) if ((coverageOf(char.codePointAt(0)!) & bit) === 0) return false;
+  return true;
+}
+
+/** Every bundled face has printable ASCII: most words take this path and touch no font. */
+const PRINTABLE_ASCII = /^[\x21-\x7e]*$/;
+const PRINTABLE_ASCII_OR_SPACE = /^[\x20-\x7e]*$/;
+export const isPrintableAscii = (text: string) => PRINTABLE_ASCII.test(text);
+const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
+
+/**
+ * Splits a word into pieces by face. A grapheme cluster (a base letter and its combining marks)
+ * goes whole to the first face that has all of it, so a mark is never drawn by another face than
+ * its letter; only a cluster no single face covers is split by character.
+ */
+export function facePieces(text: string, style: FontStyle): FacePiece[] {
+  const chain = chainFor(style);
+  if (isPrintableAscii(text)) return [{ text, face: chain[0]! }];
+  const pieces: FacePiece[] = [];
+  const push = (piece: string, face: FaceId) => {
+    const last = pieces[pieces.length - 1];
+    if (last?.face === face) last.text += piece;
+    else pieces.push({ text: piece, face });
+  };
+  for (const { segment, index } of graphemes.segment(text)) {
+    const whole = chain.find((face) => covers(face, segment));
+    if (whole) {
+      push(segment, whole);
+      continue;
+    }
+    let offset = index;
+    for (const char of segment) {
+      const face = chain.find((f) => covers(f, char));
+      if (!face) throw uncoveredError(char, text, offset);
+      push(char, face);
+      offset += char.length;
+    }
+  }
+  return pieces;
+}
+
+export function uncoveredError(char: string, text: string, index: number): RenderError {
+  return new RenderError(
+    'uncovered_character',
+    `The character ${codePointName(char)} (${JSON.stringify(char)}) in "${excerpt(text, index)}" ` +
+      'is in none of the bundled fonts, so it cannot be printed. ' +
+      'Correct the text or write it in a script the fonts cover.',
+  );
+}
+
+/** Distinct characters of `text` that no bundled face has, in order of first appearance;
+ * whitespace is ignored because the renderer draws any breaking space as a plain space. */
+export function uncoveredCharacters(text: string): string[] {
+  if (PRINTABLE_ASCII_OR_SPACE.test(text)) return [];
+  const found = new Set<string>();
+  for (const char of text) {
+    if (/\s/u.test(char) || found.has(char)) continue;
+    if (coverageOf(char.codePointAt(0)!) === 0) found.add(char);
+  }
+  return [...found];
+}

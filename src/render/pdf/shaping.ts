@@ -1,0 +1,173 @@
+/**
+ * Shaping with fontkit, done once per word and face for the whole process, and shared by the
+ * measuring (layout) and the encoding (drawing) of text.
+ *
+ * fontkit's `layout` is most of the cost of an embedded-font PDF (68 of 89 ms in
+ * ../shared/notes/measured.md). pdf-lib calls it again for every string it encodes, so the
+ * faces handed to pdf-lib are views of the fontkit fonts whose `layout` assembles a line from the
+ * cached words instead. pdf-lib 1.17's subset embedder reads only `.glyphs` of that result.
+ *
+ * Optional ligatures (fi, fl) are off, as they are by default in Word, so the PDF matches the DOCX
+ * and extracted or searched text has plain letters; required ones (Arabic lam-alef) stay. Without
+ * them a word of printable ASCII shapes to exactly its cmap glyphs in DejaVu (a test checks it),
+ * which is some twenty times cheaper than fontkit's layout.
+ */
+import type { Font, Glyph, GlyphRun } from '@pdf-lib/fontkit';
+import type { PDFDocument, PDFFont } from 'pdf-lib';
+import type { FontFamily } from './draw.js';
+import { SINGLE_LINE_FACTOR } from '../styles.js';
+import { hasRightToLeft } from './bidi.js';
+import { facePieces, isFaceId, isPrintableAscii, loadFace } from './fonts.js';
+import type { FaceId, LoadedFace } from './fonts.js';
+import type { Measurer } from './types.js';
+
+interface Shaped {
+  glyphs: Glyph[];
+  /** In ems: the sum of the glyphs' advance widths, which is what a PDF viewer advances by. */
+  width: number;
+}
+
+/** A bound on memory for long batch runs; a batch's vocabulary stays far below it. */
+const MAX_CACHED_WORDS = 50_000;
+const DEFAULT_IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
+const NO_LIGATURES = { liga: false };
+
+class FaceShaper {
+  private readonly words = new Map<string, Shaped>();
+  private readonly space: Glyph;
+  readonly font: Font;
+  readonly pdfView: Font;
+
+  constructor(readonly face: LoadedFace) {
+    const { font } = face;
+    this.font = font;
+    this.space = font.glyphForCodePoint(0x20);
+    // A view, not a copy: everything but `layout` is the shared font.
+    this.pdfView = Object.assign(Object.create(font) as Font, {
+      layout: (text: string) => ({ glyphs: this.glyphsOf(text) }),
+    });
+  }
+
+  /** A word (no U+0020) shaped alone: Arabic joins within a word and never across a space. */
+  word(token: string): Shaped {
+    let shaped = this.words.get(token);
+    if (!shaped) {
+      if (this.words.size >= MAX_CACHED_WORDS) this.words.clear();
+      const glyphs = isPrintableAscii(token)
+        ? this.font.glyphsForString(token)
+        : withCodePoints(token, this.restoreIgnorables(token, this.font.layout(token, NO_LIGATURES)));
+      const width = glyphs.reduce((w, g) => w + g.advanceWidth, 0) / this.font.unitsPerEm;
+      shaped = { glyphs, width };
+      this.words.set(token, shaped);
+    }
+    return shaped;
+  }
+
+  width(text: string): number {
+    if (!text.includes(' ')) return this.word(text).width;
+    return text.split(' ').reduce((w, token, i) => w + this.word(token).width + (i > 0 ? this.word(' ').width : 0), 0);
+  }
+
+  /** Glyphs of a fragment in visual order; a right-to-left fragment lists its words backwards,
+   * each already laid out right to left by fontkit. */
+  glyphsOf(text: string): Glyph[] {
+    const tokens = text.split(' ');
+    if (hasRightToLeft(text)) tokens.reverse();
+    const glyphs: Glyph[] = [];
+    tokens.forEach((token, i) => {
+      if (i > 0) glyphs.push(this.space);
+      for (const glyph of this.word(token).glyphs) glyphs.push(glyph);
+    });
+    return glyphs;
+  }
+
+  /**
+   * fontkit draws default-ignorable characters (ZWNJ, ZWJ, LRM, soft hyphen) as a full-width
+   * space glyph; pdf-lib ignores glyph positions, so a visible gap would appear inside a name.
+   * Put back the font's own zero-width glyph; a soft hyphen, whose glyph is a visible hyphen,
+   * is left out, which is how it reads when the word is not hyphenated.
+   */
+  private restoreIgnorables(token: string, run: GlyphRun): Glyph[] {
+    const hidden = [...token].filter((c) => DEFAULT_IGNORABLE.test(c));
+    if (hidden.length === 0) return run.glyphs;
+    if (run.direction === 'rtl') hidden.reverse();
+    let k = 0;
+    return run.glyphs.flatMap((glyph) => {
+      if (glyph !== this.space) return [glyph];
+      const own = this.font.glyphForCodePoint(hidden[k++]?.codePointAt(0) ?? 0x20);
+      return own.advanceWidth === 0 ? [own] : [];
+    });
+  }
+}
+
+/**
+ * Makes sure every glyph says which characters it stands for, which is what the PDF's ToUnicode
+ * map (and so copying, searching and screen readers) is built from.
+ *
+ * fontkit caches one Glyph object per glyph id with the code points of whatever first created it.
+ * A glyph first reached through a substitution (a combining acute after a capital becomes its
+ * ".case" form; a precomposed letter decomposed by `ccmp`) is cached with no code points, and a
+ * later word that uses it would then extract as a control character: "É" read back as "E\u001e".
+ * The characters of the word not accounted for by any glyph are given, in order, to the glyphs
+ * that claim none, on a copy of the glyph so fontkit's shared cache is not changed.
+ */
+function withCodePoints(token: string, glyphs: Glyph[]): Glyph[] {
+  if (glyphs.every((g) => g.codePoints.length > 0)) return glyphs;
+  const left = [...token].map((c) => c.codePointAt(0)!);
+  for (const g of glyphs) {
+    for (const cp of g.codePoints) {
+      const i = left.indexOf(cp);
+      if (i >= 0) left.splice(i, 1);
+    }
+  }
+  const blanks = glyphs.filter((g) => g.codePoints.length === 0).length;
+  let k = 0;
+  return glyphs.map((g, n) => {
+    if (g.codePoints.length > 0) return g;
+    // Several claimless glyphs share what is left; the last takes the remainder.
+    const isLast = glyphs.slice(n + 1).every((h) => h.codePoints.length > 0);
+    const take = isLast ? left.slice(k) : left.slice(k, k + Math.max(1, Math.floor(left.length / blanks)));
+    k += take.length;
+    return take.length > 0 ? (Object.assign(Object.create(g) as Glyph, { codePoints: take }) as Glyph) : g;
+  });
+}
+
+const shapers = new Map<FaceId, FaceShaper>();
+function shaper(face: string): FaceShaper {
+  if (!isFaceId(face)) throw new Error(`Unknown face "${face}"`);
+  let s = shapers.get(face);
+  if (!s) shapers.set(face, (s = new FaceShaper(loadFace(face))));
+  return s;
+}
+
+/** DejaVu's descender is 483/2048 em; the ascent is what a single line leaves above it, so a line
+ * of text fills its line box exactly (hhea says 0.928-0.939 em: within 0.02 em of it). */
+const DESCENT = 483 / 2048;
+
+export const fontMeasurer: Measurer = {
+  faces: facePieces,
+  width: (face, text) => shaper(face).width(text),
+  ascent: SINGLE_LINE_FACTOR - DESCENT,
+  descent: DESCENT,
+};
+
+type PdfFontkit = Parameters<PDFDocument['registerFontkit']>[0];
+
+/** The fontkit pdf-lib is given: it hands back the process's parsed faces, not new parses. */
+const pdfFontkit: PdfFontkit = {
+  create(bytes: Uint8Array) {
+    const found = [...shapers.values()].find((s) => s.face.bytes === bytes);
+    if (!found) throw new Error('pdf-lib asked for a font this renderer did not load');
+    return found.pdfView as unknown as ReturnType<PdfFontkit['create']>;
+  },
+};
+
+/** Embeds a face, subset, under a name that starts with the PDF subset tag (ISO 32000 9.6.4). */
+export async function embedFace(doc: PDFDocument, face: string, subsetTag: string): Promise<PDFFont> {
+  const { bytes, font } = shaper(face).face;
+  doc.registerFontkit(pdfFontkit);
+  return doc.embedFont(bytes, { subset: true, customName: `${subsetTag}+${font.postscriptName}` });
+}
+
+/** DejaVu Serif with DejaVu Sans as fallback, embedded and subset: the family of every filing. */
+export const dejaVuFonts: FontFamily = { measurer: fontMeasurer, embed: embedFace };

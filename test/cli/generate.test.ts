@@ -1,0 +1,101 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { merge, sample, type Json } from '../helpers/cases.js';
+import { reopen } from '../helpers/cli.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'reopen-generate-'));
+const caseFile = (name: string, value: Json) => {
+  const file = join(tmp, name);
+  writeFileSync(file, JSON.stringify(value));
+  return file;
+};
+
+describe('reopen generate', () => {
+  it('writes the files the spec names, and nothing else', () => {
+    const out = join(tmp, 'hamama');
+    const r = reopen(['generate', 'samples/cases/detained-iraqi-hamama.json', '--out', out, '--as-of', '2017-10-01']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual([
+      '012345678-motion-to-reopen.docx',
+      '012345678-motion-to-reopen.pdf',
+      '012345678-respondent-declaration.docx',
+      '012345678-respondent-declaration.pdf',
+    ]);
+    expect(readFileSync(join(out, '012345678-motion-to-reopen.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(readFileSync(join(out, '012345678-motion-to-reopen.docx')).subarray(0, 2).toString()).toBe('PK');
+    expect(r.stdout).toContain('drafts for an attorney to review, sign and file');
+    expect(r.stdout).toContain('cannot write yet: stay-motion-immigration-court');
+  });
+
+  it('--documents and --format choose what is written', () => {
+    const out = join(tmp, 'only');
+    const r = reopen(['generate', 'samples/cases/detained-iraqi-hamama.json', '--out', out, '--as-of', '2017-10-01', '--documents', 'respondent-declaration', '--format', 'pdf']);
+    expect(r.code).toBe(0);
+    expect(readdirSync(out)).toEqual(['012345678-respondent-declaration.pdf']);
+  });
+
+  it('a case with errors writes nothing and exits 1', () => {
+    const out = join(tmp, 'errors');
+    const r = reopen(['generate', 'samples/cases/second-motion-number-limit.json', '--out', out, '--as-of', '2026-11-27']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('nothing was written');
+    expect(r.stderr).toContain('proceedings.priorMotions.0');
+    expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+  });
+
+  it('a final document lacking a required fact writes nothing; --preview writes drafts with markers', () => {
+    const file = caseFile('no-eoir.json', merge(sample('detained-iraqi-hamama'), { counsel: { eoirId: undefined } }));
+    const out = join(tmp, 'no-eoir');
+    const refused = reopen(['generate', file, '--out', out, '--as-of', '2017-10-01']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("counsel.eoirId: The motion to reopen cannot be filed without counsel's EOIR ID.");
+    expect(refused.stderr).toContain('--preview');
+    expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+    const preview = reopen(['generate', file, '--out', out, '--as-of', '2017-10-01', '--preview', '--json']);
+    expect(preview.code).toBe(0);
+    const report = JSON.parse(preview.stdout);
+    expect(report.preview).toBe(true);
+    expect(report.issues).toContainEqual(expect.objectContaining({ code: 'missing_fact', path: 'counsel.eoirId', severity: 'warning' }));
+    expect(report.written).toHaveLength(4);
+  });
+
+  it('usage errors exit 2, in JSON with --json', () => {
+    expect(reopen(['generate', 'samples/cases/detained-iraqi-hamama.json']).stderr).toContain('--out');
+    const badFormat = reopen(['generate', 'samples/cases/detained-iraqi-hamama.json', '--out', tmp, '--format', 'rtf']);
+    expect([badFormat.code, badFormat.stderr.includes('--format takes docx, pdf')]).toEqual([2, true]);
+    const unknownDoc = reopen(['generate', 'samples/cases/detained-iraqi-hamama.json', '--out', tmp, '--documents', 'habeas', '--json', '--as-of', '2017-10-01']);
+    expect(unknownDoc.code).toBe(2);
+    expect(JSON.parse(unknownDoc.stdout).issues[0].message).toContain('does not ask for "habeas"');
+    const missing = reopen(['generate', join(tmp, 'nope.json'), '--out', tmp, '--json']);
+    expect(missing.code).toBe(2);
+    expect(JSON.parse(missing.stdout)).toMatchObject({ ok: false, issues: [{ code: 'file_not_found' }] });
+  });
+});
+
+describe('reopen templates check', () => {
+  it('passes on the project templates', () => {
+    const r = reopen(['templates', 'check']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('motion-to-reopen');
+  });
+
+  it('finds unknown fields, unbalanced blocks and missing partials, with file and line', () => {
+    const root = join(tmp, 'templates');
+    const copy = (from: string, to: string, edit: (s: string) => string = (s) => s) => {
+      const text = readFileSync(join('templates', from), 'utf8');
+      const target = join(root, to);
+      mkdirSync(join(target, '..'), { recursive: true });
+      writeFileSync(target, edit(text));
+    };
+    for (const f of ['_partials/caption.hbs', '_partials/cover-page.hbs', '_partials/signature.hbs', 'motion-to-reopen/document.json', 'respondent-declaration/document.json']) copy(f, f);
+    copy('motion-to-reopen/document.hbs', 'motion-to-reopen/document.hbs', (s) => s.replace('{{respondent.nationality}}', '{{respondent.nationalty}}'));
+    copy('respondent-declaration/document.hbs', 'respondent-declaration/document.hbs', (s) => s.replace('{{> caption}}', '{{> captoin}}').replace('{{#if detainedAt}}', '{{#if detainedAt}}{{#if born}}'));
+    const r = reopen(['templates', 'check'], { env: { REOPEN_TEMPLATES: root } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/motion-to-reopen\/document\.hbs:11: "respondent\.nationalty": respondent has no field "nationalty"/);
+    expect(r.stderr).toMatch(/respondent-declaration\/document\.hbs:\d+: a \{\{#block\}\} is never closed|respondent-declaration\/document\.hbs:\d+: .*(balance|closed)/);
+  });
+});
