@@ -7,9 +7,14 @@
 import { labelOf, makeIssue, sortIssues, type Case, type Issue } from './case/index.js';
 import { checkCase, type CheckReport } from './check.js';
 import { composeBlocks, getTemplate, loadTemplates } from './compose/templates.js';
-import type { DocumentTree } from './compose/tree.js';
+import type { Block, DocumentTree } from './compose/tree.js';
 import type { DocumentId } from './documents/catalogue.js';
-import { buildView, isBuildable } from './documents/registry.js';
+import { buildView, isBuildable, type BuiltView } from './documents/registry.js';
+import { buildMotionFiling, loadExhibits, type MotionFiling } from './filing.js';
+import type { ExhibitReader } from './io/exhibit-files.js';
+import { packageVersion } from './io/package-root.js';
+import { buildManifest, canonicalJson, sha256 } from './packet/manifest.js';
+import { ECAS } from './rules/data/filing.js';
 import { renderDocx } from './render/docx/index.js';
 import { renderPdf, uncoveredCharacters } from './render/pdf/index.js';
 
@@ -22,6 +27,10 @@ export interface GenerateOptions {
   formats?: readonly Format[];
   /** Render visible [MISSING: path] markers instead of refusing a document that lacks facts. */
   preview?: boolean;
+  /** Reads an exhibit file named in the case (relative to the case file); absent: none can be read. */
+  readExhibit?: ExhibitReader;
+  /** The largest combined-filing file before it is split (default: the ECAS limit, 25 MB). */
+  maxFilingBytes?: number;
 }
 
 export interface GeneratedFile {
@@ -36,6 +45,8 @@ export interface GenerateResult {
   ok: boolean;
   issues: Issue[];
   files: GeneratedFile[];
+  /** manifest.json: every file above with its SHA-256; null when nothing was generated. */
+  manifest: { name: string; bytes: Uint8Array } | null;
   /** Documents the case asks for that this version cannot write yet. */
   notYetAvailable: DocumentId[];
   /** The document trees the files were rendered from, for inspection and tests. */
@@ -50,7 +61,7 @@ export async function generateDocuments(input: unknown, opts: GenerateOptions): 
   const formats = opts.formats ?? ['docx', 'pdf'];
   const checked = checkCase(input, opts.asOf);
   const { report } = checked;
-  const refuse = (issues: Issue[]): GenerateResult => ({ ok: false, issues: sortIssues(issues), files: [], notYetAvailable: [], trees: [], report });
+  const refuse = (issues: Issue[]): GenerateResult => ({ ok: false, issues: sortIssues(issues), files: [], manifest: null, notYetAvailable: [], trees: [], report });
   if (!checked.case || !checked.evaluation || !checked.documents || !report.ok) return refuse(report.issues);
   const c = checked.case;
   const ev = checked.evaluation;
@@ -65,35 +76,59 @@ export async function generateDocuments(input: unknown, opts: GenerateOptions): 
   if (coverage.length > 0) return refuse([...issues, ...coverage]);
 
   const store = loadTemplates();
-  const trees: { id: DocumentId; tree: DocumentTree }[] = [];
+  const views = new Map<DocumentId, BuiltView>();
   for (const id of buildable) {
     const built = buildView(id, c, ev);
     if (built.missing.length > 0) {
       const title = checked.documents.find((d) => d.id === id)?.title ?? id;
       for (const path of built.missing) {
-        issues.push(
-          makeIssue('missing_fact', path, opts.preview ? 'warning' : 'error', { document: title, label: labelOf(path) }),
-        );
+        issues.push(makeIssue('missing_fact', path, opts.preview ? 'warning' : 'error', { document: title, label: labelOf(path) }));
       }
-      if (!opts.preview) continue;
     }
-    const { blocks } = composeBlocks(id, built.view, store);
-    const { furniture } = built.view;
-    trees.push({
-      id,
-      tree: {
-        title: built.view.title,
-        asOf: opts.asOf,
-        furniture: {
-          pageNumbers: furniture.pageNumbers,
-          ...(furniture.headerRight ? { headerRight: furniture.headerRight } : {}),
-          footerLeft: furniture.footerLeft,
-        },
-        blocks,
-      },
-    });
+    views.set(id, built);
   }
+
+  // The combined filing, when the motion is asked for: its exhibits must be sound first.
+  const needsFiling = views.has('motion-to-reopen') || views.has('filing-checklist');
+  const loaded = needsFiling && c.motion ? await loadExhibits(c, opts.readExhibit) : { exhibits: [], issues: [] };
+  issues.push(...loaded.issues);
   if (issues.some((i) => i.severity === 'error')) return refuse(issues);
+
+  const treeOf = (id: string, view: { furniture: DocumentTree['furniture']; title: string }, blocks: Block[]): DocumentTree => ({
+    title: view.title,
+    asOf: opts.asOf,
+    furniture: {
+      pageNumbers: view.furniture.pageNumbers,
+      ...(view.furniture.headerRight ? { headerRight: view.furniture.headerRight } : {}),
+      ...(view.furniture.footerLeft ? { footerLeft: view.furniture.footerLeft } : {}),
+    },
+    blocks,
+  });
+  let filing: MotionFiling | undefined;
+  if (needsFiling && c.motion) {
+    const built = await buildMotionFiling({
+      c,
+      ev,
+      asOf: opts.asOf,
+      store,
+      exhibits: loaded.exhibits,
+      preview: opts.preview === true,
+      maxBytes: opts.maxFilingBytes ?? ev.delivery?.maxFileBytes ?? ECAS.maxFileBytes,
+      treeOf,
+    });
+    if ('issue' in built) return refuse([...issues, built.issue]);
+    filing = built;
+  }
+
+  const trees: { id: DocumentId; tree: DocumentTree }[] = [];
+  for (const [id, built] of views) {
+    if (id === 'motion-to-reopen' && filing) {
+      trees.push({ id, tree: filing.tree });
+      continue;
+    }
+    const view = id === 'filing-checklist' && filing ? buildView(id, c, ev, filing.facts).view : built.view;
+    trees.push({ id, tree: treeOf(id, view, composeBlocks(id, view, store).blocks) });
+  }
 
   const prefix = c.respondent.aNumber;
   const files: GeneratedFile[] = [];
@@ -103,7 +138,33 @@ export async function generateDocuments(input: unknown, opts: GenerateOptions): 
     if (formats.includes('docx')) files.push({ name: `${prefix}-${id}.docx`, document: id, format: 'docx', bytes: renderDocx(tree), template });
     if (formats.includes('pdf')) files.push({ name: `${prefix}-${id}.pdf`, document: id, format: 'pdf', bytes: await renderPdf(tree), template });
   }
-  return { ok: true, issues: sortIssues(issues), files, notYetAvailable, trees, report };
+  if (filing && formats.includes('pdf') && views.has('motion-to-reopen')) {
+    const meta = getTemplate('motion-to-reopen', store).meta;
+    for (const f of filing.files) {
+      files.push({ name: f.name, document: 'motion-to-reopen', format: 'pdf', bytes: f.bytes, template: { id: meta.id, version: meta.version } });
+    }
+  }
+  const manifest = buildManifest({
+    generator: { name: 'reopen', version: packageVersion() },
+    asOf: opts.asOf,
+    caseSha256: sha256(canonicalJson(c)),
+    preview: opts.preview === true,
+    files,
+    partTemplates: filing ? [{ id: 'exhibit-tab', version: getTemplate('exhibit-tab', store).meta.version }] : [],
+    ...(filing && views.has('motion-to-reopen')
+      ? {
+          filing: {
+            files: filing.files.map((f) => f.name),
+            pageCount: filing.facts.pageCount,
+            exhibits: loaded.exhibits.map((e) => {
+              const at = filing!.facts.exhibitPages.get(e.exhibit.index)!;
+              return { tab: e.exhibit.tab, file: e.exhibit.item.file ?? null, sha256: e.sha256, pages: `${at.first}-${at.last}` };
+            }),
+          },
+        }
+      : {}),
+  });
+  return { ok: true, issues: sortIssues(issues), files, manifest: { name: 'manifest.json', bytes: Buffer.from(manifest, 'utf8') }, notYetAvailable, trees, report };
 }
 
 function selectDocuments(planned: DocumentId[], asked: readonly string[] | undefined): DocumentId[] {

@@ -78,7 +78,8 @@ function proceedingsChecks(p: Json): Issue[] {
     );
   }
   const decisionDate = date(decision?.['date']);
-  if (orderDate && decisionDate && decisionDate < orderDate) {
+  // After a remand the order recorded may be the judge's new decision, later than the Board's.
+  if (orderDate && decisionDate && decisionDate < orderDate && decision?.['outcome'] !== 'remanded') {
     issues.push(order('proceedings.appealDecision.date', decisionDate, 'proceedings.order.date', orderDate));
   }
   arr(p['priorMotions']).forEach((m, i) => {

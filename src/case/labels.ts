@@ -101,6 +101,7 @@ export const FIELDS: Record<string, FieldText> = {
   'proceedings.priorMotions.*.filed': { label: 'the filing date of an earlier motion' },
   'proceedings.priorMotions.*.decided': { label: 'the decision date of an earlier motion' },
   'proceedings.priorMotions.*.outcome': { label: 'the outcome of an earlier motion' },
+  'proceedings.priorMotions.*.basis': { label: 'the basis of an earlier motion', help: 'Needed to tell an earlier motion to rescind an in absentia order from other motions.' },
   'proceedings.judicialProceedings': { label: 'court cases about the order', help: 'Any federal court case about the order, such as a class habeas petition.' },
   'proceedings.judicialProceedings.*': { label: 'a court case about the order' },
   'proceedings.judicialProceedings.*.court': { label: 'the court of a court case' },
@@ -139,6 +140,10 @@ export const FIELDS: Record<string, FieldText> = {
   'motion.newFacts.*.arose': { label: 'when a new fact arose' },
   'motion.newFacts.*.whyNotEarlier': { label: 'why a new fact could not be presented earlier' },
   'motion.summary': { label: 'the summary of the motion', help: 'A paragraph in your own words on why the case should be reopened.' },
+  'motion.timelinessArgument': {
+    label: 'the argument why the motion is timely',
+    help: 'Only for a motion filed after the deadline Reopen computes: why it may still be filed (equitable tolling with due diligence, the date the order became final, another court order).',
+  },
   'motion.evidence': { label: 'the evidence' },
   'motion.evidence.*': { label: 'an evidence item' },
   'motion.evidence.*.title': { label: 'the title of an evidence item' },
@@ -151,7 +156,7 @@ export const FIELDS: Record<string, FieldText> = {
   'motion.evidence.*.file': { label: 'the PDF file of an evidence item', help: 'A path relative to the case file.' },
   'motion.dhsPosition': { label: "DHS's position on the motion" },
   'motion.fee': { label: 'the filing fee' },
-  'motion.fee.mode': { label: 'how the fee is handled' },
+  'motion.fee.mode': { label: 'how the fee is handled (paid, waiver requested or exempt)' },
   'motion.fee.receipt': { label: 'the fee receipt number' },
   'motion.fee.exemption': { label: 'the fee exemption relied on' },
 

@@ -117,16 +117,19 @@ export const MESSAGES = {
   }>,
   in_absentia_number_limit: (({ filed }) =>
     `Only one motion to rescind an in absentia order is allowed, and one was already filed on ${filed}.`) as Msg<{ filed: string }>,
+  prior_motion_basis_unknown: (({ filed }) =>
+    `A motion to reopen was filed with the immigration court on ${filed}. If it asked to rescind the in absentia order, this motion is barred (only one is allowed); record its basis in proceedings.priorMotions to settle it.`) as Msg<{ filed: string }>,
   frivolous_bar: (() =>
     'The earlier asylum application was found frivolous, which bars a motion to reopen based on changed country conditions.') as Msg<Record<string, never>>,
-  filed_after_deadline: (({ filed, due, legalDue }) =>
-    `The filing date ${filed} is after the deadline to file, ${due}${legalDue && legalDue !== due ? ` (counted from finality the regulation's date is ${legalDue})` : ''}; a late motion needs an exception to the time limit.`) as Msg<{
+  filed_after_deadline: (({ filed, due, legalDue, hint }) =>
+    `The filing date ${filed} is after the deadline to file, ${due}${legalDue && legalDue !== due ? ` (counted from finality the regulation's date is ${legalDue})` : ''}. ${hint}`) as Msg<{
     filed: string;
     due: string;
     legalDue?: string;
+    hint: string;
   }>,
   deadline_passed: (({ due, asOf }) =>
-    `The deadline to file this motion, ${due}, has passed (checked on ${asOf}); unless an exception or equitable tolling applies, the motion will be untimely.`) as Msg<{
+    `The deadline to file this motion, ${due}, has passed (checked on ${asOf}); unless an exception or equitable tolling applies, the motion will be untimely. Give the reason it may still be filed in motion.timelinessArgument.`) as Msg<{
     due: string;
     asOf: string;
   }>,
@@ -148,10 +151,8 @@ export const MESSAGES = {
     basisLabel: string;
   }>,
   in_absentia_facts_mismatch: (({ detail }) => detail) as Msg<{ detail: string }>,
-  departure_bar: (() =>
-    'The respondent has left the United States since the order. The regulations bar a motion by a person who has departed; most courts of appeals, including the Sixth Circuit, hold the bar invalid for statutory motions. Check the law of your circuit.') as Msg<
-    Record<string, never>
-  >,
+  departure_bar: (({ circuit }) =>
+    `The respondent has left the United States since the order. The regulations bar a motion by a person who has departed; most courts of appeals hold the bar invalid for statutory motions. ${circuit}`) as Msg<{ circuit: string }>,
   court_order_trigger_mismatch: (({ triggerDate, produced, agency }) =>
     `The court-order clock starts on ${triggerDate}, but the records request to ${agency} records the records as produced on ${produced}; check which date starts the period.`) as Msg<{
     triggerDate: string;
@@ -184,6 +185,14 @@ export const MESSAGES = {
     label: string;
     characters: string;
   }>,
+  exhibit_file: (({ tab, title, file, problem }) =>
+    `The file of exhibit ${tab} ("${title}"), ${file}, cannot be used: ${problem}.`) as Msg<{ tab: string; title: string; file: string; problem: string }>,
+  exhibit_pages: (({ tab, said, found }) => `Exhibit ${tab} is said to have ${said} pages, but its file has ${found}; the index uses the file's count.`) as Msg<{
+    tab: string;
+    said: number;
+    found: number;
+  }>,
+  filing_too_large: (({ detail }) => detail) as Msg<{ detail: string }>,
   fee_rule: (({ detail }) => detail) as Msg<{ detail: string }>,
 } as const;
 

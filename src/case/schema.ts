@@ -212,6 +212,8 @@ export const caseSchema = z.strictObject({
         filed: civilDateField(),
         decided: civilDateField().optional(),
         outcome: z.enum(ENUMS.motionOutcome).optional(),
+        // Extension: what the earlier motion rested on (the in absentia one-motion rule counts only rescission motions).
+        basis: z.enum(ENUMS.basis).optional(),
       }),
     ).optional(),
     judicialProceedings: list(
@@ -247,6 +249,8 @@ export const caseSchema = z.strictObject({
         z.strictObject({ statement: prose(), arose: civilDateField().optional(), whyNotEarlier: prose().optional() }),
       ).optional(),
       summary: prose().optional(),
+      // Extension: why the motion may be filed after the deadline Reopen computes (equitable tolling, finality, an order).
+      timelinessArgument: prose().optional(),
       evidence: list(
         z.strictObject({
           title: line(),

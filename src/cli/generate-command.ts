@@ -10,6 +10,8 @@ import { generateDocuments, GenerateUsageError, type Format } from '../generate.
 import type { Issue } from '../index.js';
 import { readCaseFile } from '../io/case-file.js';
 import { writeAtomically } from '../io/write-output.js';
+import { exhibitReader } from '../io/exhibit-files.js';
+import { dirname, resolve } from 'node:path';
 import { EXIT, UsageError, type CliIo } from './io.js';
 
 interface GenerateArgs {
@@ -37,6 +39,7 @@ export async function runGenerate(args: string[], io: CliIo): Promise<number> {
       formats: a.formats,
       preview: a.preview,
       ...(a.documents ? { documents: a.documents } : {}),
+      readExhibit: exhibitReader(dirname(resolve(a.file))),
     });
   } catch (err) {
     if (err instanceof GenerateUsageError) throw new UsageError(err.message);
@@ -53,10 +56,10 @@ export async function runGenerate(args: string[], io: CliIo): Promise<number> {
     }
     return EXIT.problems;
   }
-  const written = await writeAtomically(
-    a.out,
-    result.files.map((f) => ({ name: f.name, bytes: f.bytes })),
-  );
+  const written = await writeAtomically(a.out, [
+    ...result.files.map((f) => ({ name: f.name, bytes: f.bytes })),
+    ...(result.manifest ? [result.manifest] : []),
+  ]);
   if (a.json) {
     io.out(`${JSON.stringify({ ok: true, issues: result.issues, written, notYetAvailable: result.notYetAvailable, preview: a.preview }, null, 2)}\n`);
     return EXIT.ok;

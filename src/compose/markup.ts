@@ -7,7 +7,8 @@
  *
  *   :u[text]                underlined text
  *   :missing[respondent.aNumber]   a visible [MISSING: ...] marker (preview only)
- *   ::pagebreak             a page break
+ *   ::pagebreak             a page break; ::pagebreak{mark=exhibits} also names the place
+ *                           where a filing inserts other pages
  *   ::spacer{pt=24}         vertical space
  *   :::name ... :::         a block of paragraphs in a named style (see CONTAINERS); in "line"
  *                           containers each source line is a printed line
@@ -54,6 +55,7 @@ export const CONTAINERS: Record<string, Container> = {
   filer: { style: 'FilerBlock', lines: true },
   detained: { style: 'Detained', lines: true },
   quote: { style: 'BlockQuote', lines: false },
+  address: { style: 'BlockQuote', lines: true },
   signature: { style: 'Signature', lines: true, keep: true },
   small: { style: 'Small', lines: false },
   keep: { style: 'Body', lines: false, keep: true },
@@ -109,7 +111,10 @@ function blockOf(node: RootContent, ctx: Ctx): Block[] {
     case 'blockquote':
       return blocksOf(node.children, { ...ctx, style: 'BlockQuote' });
     case 'leafDirective':
-      if (node.name === 'pagebreak') return [{ kind: 'pageBreak' }];
+      if (node.name === 'pagebreak') {
+        const mark = node.attributes?.['mark'];
+        return [mark ? { kind: 'pageBreak', mark } : { kind: 'pageBreak' }];
+      }
       if (node.name === 'spacer') {
         const pt = Number(node.attributes?.['pt'] ?? '12');
         if (!Number.isFinite(pt) || pt <= 0 || pt > 720) throw new MarkupError(`::spacer needs pt between 1 and 720, not "${node.attributes?.['pt']}"`, lineOf(node));

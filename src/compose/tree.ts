@@ -87,6 +87,11 @@ export interface Table {
 
 export interface PageBreak {
   kind: 'pageBreak';
+  /**
+   * Names the place where a filing inserts other pages (the exhibits, between the index and the
+   * proposed order). Renderers treat it as a plain page break; the packet splits the tree there.
+   */
+  mark?: string;
 }
 
 /** Blocks the paginator keeps on one page when they fit on one (signature blocks, short tables). */

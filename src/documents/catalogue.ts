@@ -72,7 +72,7 @@ export const CATALOGUE: readonly DocumentKind[] = [
     id: 'motion-to-reopen',
     title: 'motion to reopen',
     wanted: (c) => c.motion !== undefined,
-    needs: (c, ev) => [...buildView('motion-to-reopen', c, ev).missing, ...serviceNeeds(c)],
+    needs: (c, ev) => [...buildView('motion-to-reopen', c, ev).missing],
   },
   {
     id: 'respondent-declaration',

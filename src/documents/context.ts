@@ -21,21 +21,33 @@ export interface Blank {
 /** What a view model field may hold. */
 export type Text = string | Missing | Blank;
 
+/** What the assembled filing knows that the case does not: where each exhibit lands. */
+export interface FilingFacts {
+  /** By index in motion.evidence: the pages of the combined filing it occupies, tab sheet first. */
+  exhibitPages: ReadonlyMap<number, { first: number; last: number; filePages: number | null }>;
+  /** The names of the combined filing's files (one, or numbered parts). */
+  files: readonly string[];
+  pageCount: number;
+}
+
 export interface BuildContext {
   case: Case;
   evaluation: Evaluation;
   asOf: string;
+  /** Absent until the filing is assembled (check, first pass of generate). */
+  filing: FilingFacts | undefined;
   need<T>(path: string, value: T | undefined | null): T | Missing;
   /** Paths recorded by need(), in order. */
   readonly missing: readonly string[];
 }
 
-export function buildContext(c: Case, evaluation: Evaluation): BuildContext {
+export function buildContext(c: Case, evaluation: Evaluation, filing?: FilingFacts): BuildContext {
   const missing: string[] = [];
   return {
     case: c,
     evaluation,
     asOf: evaluation.asOf,
+    filing,
     need<T>(path: string, value: T | undefined | null): T | Missing {
       if (value !== undefined && value !== null && !(Array.isArray(value) && value.length === 0)) return value;
       if (!missing.includes(path)) missing.push(path);

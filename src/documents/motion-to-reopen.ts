@@ -3,11 +3,12 @@
  * Everything the template prints is decided here from the case and the rules; the template only
  * words it.
  */
-import { countryName, formatLong, RELIEF_LABELS, type Case } from '../case/index.js';
+import { compareDates, countryName, formatLong, RELIEF_LABELS, type Case } from '../case/index.js';
+import type { Deadline } from '../rules/deadlines.js';
 import { motionAuthorities, PRIMA_FACIE } from '../rules/authorities.js';
 import { usd, type FeeRuling } from '../rules/fees.js';
 import { isInAbsentiaBasis } from '../rules/forum.js';
-import { caption, courtHeading, filerBlock, filingCite, fullName, furniture, series } from './common.js';
+import { addressLines, caption, courtHeading, filerBlock, filingCite, fullName, furniture, series } from './common.js';
 import { orBlank, type BuildContext, type Text } from './context.js';
 import { orderExhibits } from './exhibits.js';
 
@@ -28,10 +29,28 @@ function reliefView(c: Case) {
     any: relief.length > 0,
     list: series(relief.map((r) => RELIEF_LABELS[r])),
     protection: relief.some((r) => PROTECTION.has(r)),
+    persecution: relief.includes('asylum') || relief.includes('withholding'),
+    torture: relief.includes('cat'),
     forms: series(forms),
     hasForms: forms.length > 0,
   };
 }
+
+/** The argument's sections are lettered in the order they appear, whichever are present. */
+function sectionLetters(basis: string, relief: boolean) {
+  const hasBasisSection = ['changed-country-conditions', 'new-evidence', 'change-in-law', 'court-order', 'ineffective-assistance'].includes(basis);
+  let n = 0;
+  const next = () => String.fromCharCode(65 + n++);
+  const first = next();
+  const basisLetter = hasBasisSection ? next() : null;
+  return { first, basis: basisLetter, relief: relief ? next() : null };
+}
+
+const ORDER_WORDS: Record<Case['proceedings']['type'], { verb: string; noun: string }> = {
+  removal: { verb: 'removed', noun: 'removal' },
+  deportation: { verb: 'deported', noun: 'deportation' },
+  exclusion: { verb: 'excluded and deported', noun: 'exclusion' },
+};
 
 function appealView(c: Case) {
   const { order, appealDecision } = c.proceedings;
@@ -69,15 +88,78 @@ function feeView(ctx: BuildContext, fee: FeeRuling) {
   const exemptLines = fee.lines.filter((l) => l.exemptBecause !== undefined);
   // A fee is owed and the filer has not said how it is handled: the motion cannot say it either.
   const mode = fee.owed === 0 ? null : given?.mode === 'exempt' ? 'exempt' : ctx.need('motion.fee.mode', given?.mode);
+  const worded = (lines: typeof owedLines) => series(lines.map((l) => `the ${l.label} of ${usd(l.amount)}`));
+  // A waiver cannot cover a fee the law makes unwaivable (the asylum application fee): that one is paid.
+  const waivable = owedLines.filter((l) => l.waivable !== false);
+  const unwaivable = owedLines.filter((l) => l.waivable === false);
   return {
     exemptions: exemptLines.map((l) => ({ label: l.label, reason: l.exemptBecause!, citation: filingCite(l.citation) })),
-    /** The filer relies on an exemption the rules did not find (check warns about it). */
-    claimed: mode === 'exempt' ? (given?.exemption ?? 'the motion is exempt from the fee') : null,
-    paid: mode === 'paid',
-    waiver: mode === 'waiver-requested',
+    /** The filer relies on an exemption the rules did not find (check warns about it); the motion states it. */
+    claimed: mode === 'exempt' ? ctx.need('motion.fee.exemption', given?.exemption) : null,
+    paid: mode === 'paid' ? worded(owedLines) : null,
+    waiver: mode === 'waiver-requested' && waivable.length > 0 ? worded(waivable) : null,
+    mustPay: mode === 'waiver-requested' && unwaivable.length > 0 ? worded(unwaivable) : null,
     unknown: typeof mode === 'object' && mode !== null ? mode : null,
-    items: series(owedLines.map((l) => `the ${l.label} of ${usd(l.amount)}`)),
     receipt: orBlank(given?.receipt, 'fee receipt number'),
+  };
+}
+
+/**
+ * What the motion says about time. A motion that will be filed after the deadline (by its filing
+ * date, or by the check date when none is set) never claims to be timely: it needs the filer's
+ * reason, or it cannot be filed.
+ */
+function timelinessView(ctx: BuildContext, deadline: Deadline) {
+  const c = ctx.case;
+  const clock = c.motion?.courtOrderClock;
+  const when = c.filing?.date ?? ctx.asOf;
+  const late = deadline.due !== null && compareDates(when, deadline.due) > 0;
+  return {
+    late,
+    argument: late ? ctx.need('motion.timelinessArgument', c.motion?.timelinessArgument) : null,
+    courtOrder:
+      clock && !late
+        ? { caption: clock.caption, citation: clock.citation, trigger: clock.trigger, triggerDate: formatLong(clock.triggerDate), days: String(clock.days), due: formatLong(deadline.due!) }
+        : null,
+    due: deadline.due ? formatLong(deadline.due) : null,
+    noLimit: deadline.due === null,
+    pendingAppeal: appealView(c).pending,
+    citation: filingCite(deadline.citation),
+  };
+}
+
+/** The pages of the combined filing an exhibit occupies, as the index prints them. */
+function pagesOf(ctx: BuildContext, index: number): string {
+  const at = ctx.filing?.exhibitPages.get(index);
+  if (!at) return 'see filing';
+  return at.first === at.last ? String(at.first) : `${at.first}–${at.last}`;
+}
+
+const SERVICE_WORDS: Record<string, string> = {
+  mail: 'by first-class mail, postage prepaid',
+  hand: 'by hand delivery',
+  email: 'by electronic mail',
+};
+
+/** The certificate of service (ICPM 3.2, Appendix F; BIA PM 3.2; V14). None for a joint motion. */
+export function certificateView(ctx: BuildContext, documentName: string) {
+  const c = ctx.case;
+  if (c.motion?.basis === 'joint') return null;
+  const method = ctx.need('service.method', c.service?.method);
+  const s = c.service;
+  const mailed = s?.method === 'mail' || s?.method === 'hand';
+  return {
+    documentName,
+    ecas: s?.method === 'ecas',
+    missing: typeof method === 'object' ? method : null,
+    how: s && s.method !== 'ecas' ? (SERVICE_WORDS[s.method] ?? s.method) : null,
+    office: s && s.method !== 'ecas' ? ctx.need('service.dhsOffice', s.dhsOffice) : null,
+    address: mailed ? (() => {
+      const a = ctx.need('service.address', s?.address);
+      return 'street' in a ? addressLines(a) : [a];
+    })() : null,
+    date: s?.date ? formatLong(s.date) : orBlank(undefined, 'date of service'),
+    signer: c.counsel.name,
   };
 }
 
@@ -87,7 +169,7 @@ export function motionToReopenView(ctx: BuildContext) {
   const motion = c.motion!;
   const forum = ev.forum!.value;
   const basis = motion.basis;
-  const auth = motionAuthorities(forum, basis);
+  const auth = motionAuthorities(forum, basis, c.proceedings.type);
   const deadline = ev.deadlines.find((d) => d.id === 'motion-to-reopen')!;
   const inAbsentia = isInAbsentiaBasis(basis);
   const exhibits = orderExhibits(motion.evidence ?? []);
@@ -105,6 +187,10 @@ export function motionToReopenView(ctx: BuildContext) {
     title: inAbsentia ? 'MOTION TO REOPEN AN IN ABSENTIA ORDER' : "RESPONDENT'S MOTION TO REOPEN",
     respondent: {
       name: fullName(c.respondent.name),
+      nativeOf:
+        c.respondent.placeOfBirth && c.respondent.placeOfBirth.country !== c.respondent.nationality
+          ? `a native of ${countryName(c.respondent.placeOfBirth.country)} and a citizen of ${countryName(c.respondent.nationality)}`
+          : `a native and citizen of ${countryName(c.respondent.nationality)}`,
       nationality: countryName(c.respondent.nationality),
       removalCountry,
       born: formatLong(c.respondent.dateOfBirth),
@@ -124,6 +210,7 @@ export function motionToReopenView(ctx: BuildContext) {
       contents: filingCite(auth.contents),
       judicial: filingCite(auth.judicialStatement),
       stay: forum === 'bia' ? '8 C.F.R. § 1003.2(f)' : '8 C.F.R. § 1003.23(b)(1)(v)',
+      automaticStay: filingCite(ev.automaticStay!.citation),
       primaFacie: PRIMA_FACIE.citation,
       primaFacieStandard: PRIMA_FACIE.standard,
     },
@@ -140,16 +227,9 @@ export function motionToReopenView(ctx: BuildContext) {
       exceptional: basis === 'in-absentia-exceptional',
     },
     relief: reliefView(c),
-    timeliness: {
-      courtOrder: clock
-        ? { caption: clock.caption, citation: clock.citation, trigger: clock.trigger, triggerDate: formatLong(clock.triggerDate), days: String(clock.days), due: formatLong(deadline.due!) }
-        : null,
-      due: deadline.due ? formatLong(deadline.due) : null,
-      noLimit: deadline.due === null,
-      pendingAppeal: appealView(c).pending,
-      citation: filingCite(deadline.citation),
-      filed: c.filing?.date ? formatLong(c.filing.date) : null,
-    },
+    sections: sectionLetters(basis, reliefView(c).any),
+    timeliness: timelinessView(ctx, deadline),
+    order: ORDER_WORDS[c.proceedings.type],
     history: {
       orderDate: formatLong(c.proceedings.order.date),
       inAbsentia: c.proceedings.order.inAbsentia,
@@ -205,16 +285,29 @@ export function motionToReopenView(ctx: BuildContext) {
     },
     fee: feeView(ctx, ev.fee!),
     dhs: {
-      opposes: motion.dhsPosition === 'opposes',
+      opposes: basis !== 'joint' && motion.dhsPosition === 'opposes',
       unopposed: motion.dhsPosition === 'unopposed',
       joins: motion.dhsPosition === 'joins' || basis === 'joint',
-      unknown: motion.dhsPosition === undefined || motion.dhsPosition === 'not-asked',
+      unknown: basis !== 'joint' && (motion.dhsPosition === undefined || motion.dhsPosition === 'not-asked'),
     },
     stay: {
       requested: c.stay?.immigrationCourt === true || c.stay?.bia === true,
       automatic: ev.automaticStay?.value === true,
     },
     signature: { name: c.counsel.name, role: filerBlock(ctx, false).role },
+    index: exhibits.map((e) => ({
+      tab: e.tab,
+      title: e.item.title,
+      publisher: e.item.publisher ?? '',
+      date: e.item.date ? formatLong(e.item.date) : '',
+      pages: pagesOf(ctx, e.index),
+    })),
+    proposedOrder: {
+      title: forum === 'bia' ? 'ORDER OF THE BOARD' : 'ORDER OF THE IMMIGRATION JUDGE',
+      motionName: inAbsentia ? "Respondent's Motion to Reopen an In Absentia Order" : "Respondent's Motion to Reopen",
+      signer: forum === 'bia' ? 'FOR THE BOARD' : 'Immigration Judge',
+    },
+    certificate: certificateView(ctx, `${inAbsentia ? 'Motion to Reopen an In Absentia Order' : "Respondent's Motion to Reopen"}, with its exhibits and proposed order`),
   };
 }
 

@@ -3,9 +3,11 @@
  * The template of the same id is in templates/<id>/.
  */
 import type { DocumentId } from './catalogue.js';
-import { buildContext, type BuildContext } from './context.js';
+import { buildContext, type BuildContext, type FilingFacts } from './context.js';
 import { motionToReopenView } from './motion-to-reopen.js';
 import { respondentDeclarationView } from './respondent-declaration.js';
+import { filingChecklistView } from './filing-checklist.js';
+import { exhibitTabViews } from './exhibit-tab.js';
 import type { Case } from '../case/index.js';
 import type { Evaluation } from '../rules/evaluate.js';
 import type { Furniture } from './common.js';
@@ -22,16 +24,31 @@ type Builder = (ctx: BuildContext) => BuiltView['view'];
 export const BUILDERS: Partial<Record<DocumentId, Builder>> = {
   'motion-to-reopen': motionToReopenView,
   'respondent-declaration': respondentDeclarationView,
+  'filing-checklist': filingChecklistView,
 };
+
+/**
+ * Templates that are parts of a filing rather than documents of their own, with the views a case
+ * gives them (one per exhibit for the tab sheets).
+ */
+export const PART_VIEWS: Record<string, (ctx: BuildContext) => { view: unknown }[]> = {
+  'exhibit-tab': exhibitTabViews,
+};
+
+export function buildPartViews(id: string, c: Case, ev: Evaluation, filing?: FilingFacts): { view: unknown }[] {
+  const build = PART_VIEWS[id];
+  if (!build) throw new Error(`no view model for the part "${id}"`);
+  return build(buildContext(c, ev, filing));
+}
 
 export function isBuildable(id: DocumentId): boolean {
   return BUILDERS[id] !== undefined;
 }
 
-export function buildView(id: DocumentId, c: Case, ev: Evaluation): BuiltView {
+export function buildView(id: DocumentId, c: Case, ev: Evaluation, filing?: FilingFacts): BuiltView {
   const build = BUILDERS[id];
   if (!build) throw new Error(`no view model for the document "${id}"`);
-  const ctx = buildContext(c, ev);
+  const ctx = buildContext(c, ev, filing);
   const view = build(ctx);
   return { id, view, missing: [...ctx.missing] };
 }

@@ -2,7 +2,9 @@
  * The authorities a motion cites for each basis and forum: the law the filing argues from, kept
  * with the rules so a change in the law is one edit here (domain reference 1.1-1.6, 1.8).
  */
-import type { Basis, Forum } from '../case/index.js';
+import type { Basis, Case, Forum } from '../case/index.js';
+
+type ProceedingType = Case['proceedings']['type'];
 
 export interface MotionAuthorities {
   /** The statute and regulation that allow the motion. */
@@ -36,14 +38,22 @@ const REG: Record<Forum, { motion: string; contents: string; changed: string; jo
   },
 };
 
-export function motionAuthorities(forum: Forum, basis: Basis): MotionAuthorities {
+export function motionAuthorities(forum: Forum, basis: Basis, type: ProceedingType = 'removal'): MotionAuthorities {
   const r = REG[forum];
+  // INA 240 governs removal proceedings; deportation and exclusion proceedings (begun before
+  // April 1, 1997) are reopened under the regulations alone (reference 1.1, 1.5 E4).
+  const older = type !== 'removal';
+  const motion = older ? r.motion.replace(/^INA 240\(c\)\(7\), 8 U\.S\.C\. 1229a\(c\)\(7\); /, '') : r.motion;
+  const olderInAbsentia =
+    type === 'deportation'
+      ? { exceptional: '8 C.F.R. 1003.23(b)(4)(iii)(A)(1); former INA 242B(c)(3)(A)', other: '8 C.F.R. 1003.23(b)(4)(iii)(A)(2); former INA 242B(c)(3)(B)' }
+      : { exceptional: '8 C.F.R. 1003.23(b)(4)(iii)(B)', other: '8 C.F.R. 1003.23(b)(4)(iii)(B)' };
   const basisCite: Record<Basis, string> = {
     'changed-country-conditions': r.changed,
     'new-evidence': r.contents,
-    'in-absentia-exceptional': 'INA 240(b)(5)(C)(i); 8 C.F.R. 1003.23(b)(4)(ii)',
-    'in-absentia-no-notice': 'INA 240(b)(5)(C)(ii); 8 C.F.R. 1003.23(b)(4)(ii)',
-    'in-absentia-in-custody': 'INA 240(b)(5)(C)(ii); 8 C.F.R. 1003.23(b)(4)(ii)',
+    'in-absentia-exceptional': older ? olderInAbsentia.exceptional : 'INA 240(b)(5)(C)(i); 8 C.F.R. 1003.23(b)(4)(ii)',
+    'in-absentia-no-notice': older ? olderInAbsentia.other : 'INA 240(b)(5)(C)(ii); 8 C.F.R. 1003.23(b)(4)(ii)',
+    'in-absentia-in-custody': older ? olderInAbsentia.other : 'INA 240(b)(5)(C)(ii); 8 C.F.R. 1003.23(b)(4)(ii)',
     joint: r.joint,
     'ineffective-assistance': 'Matter of Lozada, 19 I&N Dec. 637 (BIA 1988)',
     'change-in-law': r.contents,
@@ -51,7 +61,7 @@ export function motionAuthorities(forum: Forum, basis: Basis): MotionAuthorities
     'court-order': 'ICPM 5.7(e)(vii)',
   };
   return {
-    motion: r.motion,
+    motion,
     basis: basisCite[basis],
     contents: r.contents,
     judicialStatement: forum === 'bia' ? '8 C.F.R. 1003.2(e)' : '8 C.F.R. 1003.23(b)(1)',

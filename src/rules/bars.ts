@@ -6,6 +6,7 @@
 import { BASIS_LABELS, FORUM_LABELS, makeIssue, type Basis, type Case, type Issue } from '../case/index.js';
 import { compareDates } from '../case/civil-date.js';
 import { isInAbsentiaBasis } from './forum.js';
+import { CIRCUIT_OF_STATE, DEPARTURE_BAR_INVALID, DEPARTURE_BAR_SOURCE } from './data/circuits.js';
 
 
 /** Motions filed before the 1996 rules took effect do not count toward the limit (reference 1.3). */
@@ -16,7 +17,16 @@ const EXEMPT_FROM_NUMBER_LIMIT: ReadonlySet<Basis> = new Set(['changed-country-c
 
 const PROTECTION_RELIEF = new Set(['asylum', 'withholding', 'cat']);
 
-export function barIssues(c: Case, basis: Basis, forum: 'immigration-court' | 'bia'): Issue[] {
+/** Where the court sits decides which court of appeals' view of the departure bar governs. */
+function circuitWords(state: string | undefined): string {
+  const circuit = state ? CIRCUIT_OF_STATE[state] : undefined;
+  if (!circuit) return 'Check the law of the circuit where the immigration judge completed the proceedings.';
+  return DEPARTURE_BAR_INVALID.has(circuit)
+    ? `The ${circuit} Circuit, where this court sits, is among those that hold it invalid (${DEPARTURE_BAR_SOURCE}); confirm the current law.`
+    : `The ${circuit} Circuit, where this court sits, is not among the circuits known to hold it invalid; check its law before filing.`;
+}
+
+export function barIssues(c: Case, basis: Basis, forum: 'immigration-court' | 'bia', venueState?: string): Issue[] {
   const issues: Issue[] = [];
   const motion = c.motion!;
   const priors = (c.proceedings.priorMotions ?? [])
@@ -24,12 +34,17 @@ export function barIssues(c: Case, basis: Basis, forum: 'immigration-court' | 'b
     .filter((m) => m.kind === 'reopen' && compareDates(m.filed, NUMBER_LIMIT_FROM) >= 0);
 
   if (isInAbsentiaBasis(basis)) {
-    // 8 C.F.R. 1003.23(b)(4)(ii) allows one motion to rescind; an earlier motion to reopen before
-    // the immigration court is the nearest the case format records of one.
-    const earlier = priors.find((m) => m.forum === 'immigration-court');
-    if (earlier) {
+    // 8 C.F.R. 1003.23(b)(4)(ii) allows one motion to rescind: an earlier rescission motion bars
+    // this one; an earlier motion whose basis is not recorded may have been one.
+    const rescission = priors.find((m) => m.basis !== undefined && isInAbsentiaBasis(m.basis));
+    const unknown = priors.find((m) => m.forum === 'immigration-court' && m.basis === undefined);
+    if (rescission) {
       issues.push(
-        makeIssue('in_absentia_number_limit', `proceedings.priorMotions.${earlier.index}`, 'error', { filed: earlier.filed }, '8 C.F.R. 1003.23(b)(4)(ii)'),
+        makeIssue('in_absentia_number_limit', `proceedings.priorMotions.${rescission.index}`, 'error', { filed: rescission.filed }, '8 C.F.R. 1003.23(b)(4)(ii)'),
+      );
+    } else if (unknown) {
+      issues.push(
+        makeIssue('prior_motion_basis_unknown', `proceedings.priorMotions.${unknown.index}.basis`, 'warning', { filed: unknown.filed }, '8 C.F.R. 1003.23(b)(4)(ii)'),
       );
     }
   } else if (!EXEMPT_FROM_NUMBER_LIMIT.has(basis) && priors.length > 0) {
@@ -95,13 +110,21 @@ export function barIssues(c: Case, basis: Basis, forum: 'immigration-court' | 'b
     );
   }
 
+  if (basis === 'joint' && (motion.dhsPosition === 'opposes' || motion.dhsPosition === 'not-asked')) {
+    issues.push(
+      makeIssue('contradiction', 'motion.dhsPosition', 'error', {
+        detail: `A joint motion is one DHS joins, but the case says DHS ${motion.dhsPosition === 'opposes' ? 'opposes it' : 'has not been asked'}; set motion.dhsPosition to "joins" or choose another basis.`,
+      }),
+    );
+  }
+
   if (c.proceedings.departedSinceOrder === true || c.custody.status === 'removed') {
     issues.push(
       makeIssue(
         'departure_bar',
         'proceedings.departedSinceOrder',
         'warning',
-        {},
+        { circuit: circuitWords(venueState) },
         '8 C.F.R. 1003.23(b)(1); 8 C.F.R. 1003.2(d); Matter of Armendarez-Mendez, 24 I&N Dec. 646 (BIA 2008)',
       ),
     );

@@ -370,3 +370,18 @@ export function addBusinessDays(received: CivilDate, n: number, opts: DeadlineOp
     warnings: closureWarnings(current, opts),
   };
 }
+
+/**
+ * The business day `n` business days before `date` (n >= 1): for planning backwards from a
+ * deadline, such as the day a paper filing must be sent so it arrives in time. Closures passed in
+ * count as non-business days here, which can only make the planned day earlier, never later.
+ */
+export function businessDaysBefore(date: CivilDate, n: number, opts: CalendarOptions = {}): CivilDate {
+  if (!Number.isSafeInteger(n) || n < 1) throw new RangeError(`business days must be a whole number >= 1: ${n}`);
+  let current = date;
+  for (let counted = 0; counted < n; ) {
+    current = addDays(current, -1);
+    if (isBusinessDay(current, opts)) counted += 1;
+  }
+  return current;
+}

@@ -55,17 +55,43 @@ function ninetyDays(c: Case): RegulatoryAnswer {
       confidence: 'high',
     };
   }
-  if (appealDecision) {
-    // Rejected or remanded: the reference supports no firm rule (reference 1.2, [L]); count from
-    // the Board's action, the later and so the less surprising of the dates on record, and warn.
-    const from = compareDates(appealDecision.date, order.date) > 0 ? appealDecision.date : order.date;
-    const d = addEoirDays(from, 90);
+  if (appealDecision?.outcome === 'rejected') {
+    // The judge's order stays the operative order (reference 1.2, [L]): count as if no appeal was
+    // filed, from the order (safe) and from the end of the 30-day appeal period (regulation).
+    const safe = addEoirDays(order.date, 90, { citation: '8 C.F.R. 1003.23(b)(1); ICPM 3.1(c)' });
+    const appealEnds = addEoirDays(order.date, 30, { citation: BIA_APPEAL_CITATION });
+    const legal = addEoirDays(appealEnds.due, 90, { citation: '8 C.F.R. 1003.23(b)(1); ICPM 3.1(c)' });
+    return {
+      safe,
+      legal,
+      basis: `90 days from the immigration judge's order of ${order.date}, the operative order after the Board rejected the appeal`,
+      citation: '8 C.F.R. 1003.23(b)(1); 8 C.F.R. 1003.39',
+      explanation: `The Board rejected the appeal on ${appealDecision.date}, so the judge's order is the operative final order. Counted from the order the safe date is ${formatLongWithWeekday(safe.due)}; counted from the end of the appeal period the regulation gives ${formatLongWithWeekday(legal.due)}. Verify which order is final before relying on either.`,
+      confidence: 'low',
+    };
+  }
+  if (appealDecision?.outcome === 'remanded' && compareDates(order.date, appealDecision.date) > 0) {
+    // The order recorded is the judge's decision after the remand: count from it.
+    const d = addEoirDays(order.date, 90, { citation: '8 C.F.R. 1003.23(b)(1); ICPM 3.1(c)' });
     return {
       safe: d,
       legal: d,
-      basis: `90 days from the Board's ${appealDecision.outcome === 'rejected' ? 'rejection of the appeal' : 'remand'} on ${from}`,
-      citation: '8 C.F.R. 1003.23(b)(1); 8 C.F.R. 1003.39',
-      explanation: `When the Board ${appealDecision.outcome} the appeal, which order is final must be confirmed; Reopen counts 90 days from ${from}. ${d.explanation}`,
+      basis: `90 days from the immigration judge's decision of ${order.date}, after the Board's remand`,
+      citation: '8 C.F.R. 1003.23(b)(1)',
+      explanation: `The judge decided again on ${order.date} after the Board's remand; counting from that decision: ${d.explanation} If that decision was appealed or the appeal reserved, the date may be later.`,
+      confidence: 'medium',
+    };
+  }
+  if (appealDecision?.outcome === 'remanded') {
+    // After a remand the judge decides again, on a date the case does not record; that decision is
+    // later than the remand, so counting from the remand gives a date that is early, never late.
+    const d = addEoirDays(appealDecision.date, 90);
+    return {
+      safe: d,
+      legal: d,
+      basis: `90 days from the Board's remand of ${appealDecision.date} (the judge's later decision is not recorded)`,
+      citation: '8 C.F.R. 1003.23(b)(1)',
+      explanation: `The Board remanded the case on ${appealDecision.date}; the deadline runs from the judge's decision after the remand, which the case does not record. Counting from the remand gives an early, safe date: ${d.explanation} Record the judge's decision as the order to get the real date.`,
       confidence: 'low',
     };
   }
@@ -152,6 +178,50 @@ const NO_LIMIT: Partial<Record<Basis, NoLimit>> = {
   },
 };
 
+/**
+ * In absentia orders in deportation and exclusion proceedings (begun before April 1, 1997) follow
+ * 8 C.F.R. 1003.23(b)(4)(iii), not INA 240(b)(5): deportation orders may be rescinded within 180
+ * days for exceptional circumstances, or at any time for lack of notice or custody; for exclusion
+ * orders the rule is "reasonable cause" with no period of its own, so Reopen counts the general 90
+ * days, marked low confidence (reference 1.5, E4).
+ */
+function olderInAbsentiaDeadline(c: Case, basis: Basis): Deadline {
+  const order = c.proceedings.order.date;
+  if (c.proceedings.type === 'deportation') {
+    if (basis === 'in-absentia-exceptional') {
+      const d = addEoirDays(order, 180, { citation: '8 C.F.R. 1003.23(b)(4)(iii)(A)(1); former INA 242B(c)(3)(A)' });
+      return {
+        id: 'motion-to-reopen',
+        due: d.due,
+        legalDue: d.due,
+        basis: `180 days from the in absentia deportation order of ${order} (exceptional circumstances)`,
+        citation: d.citation,
+        explanation: `An in absentia deportation order may be rescinded for exceptional circumstances on a motion filed within 180 days. ${d.explanation}`,
+        confidence: 'medium',
+      };
+    }
+    return {
+      id: 'motion-to-reopen',
+      due: null,
+      legalDue: null,
+      basis: 'no time limit: in absentia deportation order without notice, or while in custody',
+      citation: '8 C.F.R. 1003.23(b)(4)(iii)(A)(2); former INA 242B(c)(3)(B)',
+      explanation: 'An in absentia deportation order may be rescinded at any time if the respondent did not receive notice or was in federal or state custody.',
+      confidence: 'medium',
+    };
+  }
+  const d = addEoirDays(order, 90, { citation: '8 C.F.R. 1003.23(b)(4)(iii)(B); 8 C.F.R. 1003.23(b)(1)' });
+  return {
+    id: 'motion-to-reopen',
+    due: d.due,
+    legalDue: d.due,
+    basis: `90 days from the in absentia exclusion order of ${order} (general rule; exclusion orders are reopened for reasonable cause)`,
+    citation: d.citation,
+    explanation: `In absentia exclusion orders are reopened for "reasonable cause", with no period of their own; Reopen applies the general 90 days to be safe. ${d.explanation}`,
+    confidence: 'low',
+  };
+}
+
 /** The motion-to-reopen deadline for the case's motion. Call only when the case has a motion. */
 export function motionDeadline(c: Case, basis: Basis): Deadline {
   const clock = c.motion?.courtOrderClock;
@@ -175,6 +245,8 @@ export function motionDeadline(c: Case, basis: Basis): Deadline {
 }
 
 function regulatoryDeadline(c: Case, basis: Basis): Deadline {
+  const type = c.proceedings.type;
+  if (isInAbsentiaBasis(basis) && type !== 'removal') return olderInAbsentiaDeadline(c, basis);
   const noLimit = NO_LIMIT[basis];
   if (noLimit) return { id: 'motion-to-reopen', due: null, legalDue: null, ...noLimit };
   if (basis === 'in-absentia-exceptional') {

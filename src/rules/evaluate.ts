@@ -12,6 +12,7 @@ import { recordsRouting, type RecordsRuling } from './records.js';
 import type { Ruling } from './ruling.js';
 import { automaticStay, stayIssues } from './stays.js';
 import { filingVenue, immigrationCourt, type Venue } from './venue.js';
+import { delivery, type Delivery } from './delivery.js';
 
 export interface Evaluation {
   asOf: string;
@@ -26,6 +27,8 @@ export interface Evaluation {
   court: Venue;
   /** Where the motion is filed; null without a motion. */
   venue: Venue | null;
+  /** ECAS or paper, and when to send a paper filing; null without a motion. */
+  delivery: Delivery | null;
   issues: Issue[];
 }
 
@@ -47,7 +50,7 @@ export function evaluate(c: Case, asOf: string): Evaluation {
     const deadline = motionDeadline(c, basis);
     deadlines.push(deadline);
     issues.push(...deadlineIssues(c, deadline, asOf));
-    issues.push(...barIssues(c, basis, forum.value));
+    issues.push(...barIssues(c, basis, forum.value, immigrationCourt(c).address?.state));
     fee = motionFee(c, basis, asOf);
     issues.push(...feeIssues(fee));
     if (c.proceedings.recordFormat === 'paper' && c.filing?.method === 'ecas') {
@@ -60,7 +63,8 @@ export function evaluate(c: Case, asOf: string): Evaluation {
 
   const court = immigrationCourt(c);
   const venue = forum ? filingVenue(c, forum.value) : null;
-  return { asOf, forum, automaticStay: stay, deadlines, fee, records, court, venue, issues };
+  const plan = motion ? delivery(c, deadlines[0]) : null;
+  return { asOf, forum, automaticStay: stay, deadlines, fee, records, court, venue, delivery: plan, issues };
 }
 
 function deadlineIssues(c: Case, d: Deadline, asOf: string): Issue[] {
@@ -70,11 +74,24 @@ function deadlineIssues(c: Case, d: Deadline, asOf: string): Issue[] {
   }
   if (d.due === null) return issues;
   const filed = c.filing?.date;
+  const argued = c.motion?.timelinessArgument !== undefined;
   if (filed !== undefined && compareDates(filed, d.due) > 0) {
+    const clockOnly = c.motion?.courtOrderClock !== undefined && d.legalDue === null;
+    const hint = argued
+      ? 'The motion relies on the argument in motion.timelinessArgument; the tribunal decides whether it is enough (equitable tolling needs due diligence: Reyes Mata v. Lynch, 576 U.S. 143 (2015)).'
+      : clockOnly
+        ? 'The period the court order set has passed. The basis has no regulatory time limit, so the motion can still be filed without relying on the order: remove motion.courtOrderClock, or explain in motion.timelinessArgument.'
+        : 'A late motion needs an exception to the time limit or equitable tolling: give the reason in motion.timelinessArgument.';
     issues.push(
-      makeIssue('filed_after_deadline', 'filing.date', 'error', { filed, due: d.due, ...(d.legalDue ? { legalDue: d.legalDue } : {}) }, d.citation),
+      makeIssue(
+        'filed_after_deadline',
+        'filing.date',
+        argued ? 'warning' : 'error',
+        { filed, due: d.due, ...(d.legalDue ? { legalDue: d.legalDue } : {}), hint },
+        d.citation,
+      ),
     );
-  } else if (filed === undefined && compareDates(asOf, d.due) > 0) {
+  } else if (filed === undefined && compareDates(asOf, d.due) > 0 && !argued) {
     issues.push(makeIssue('deadline_passed', 'motion.basis', 'warning', { due: d.due, asOf }, d.citation));
   }
   return issues;

@@ -34,18 +34,58 @@ export function automaticStay(c: Case, basis: Basis): Ruling<boolean> {
   );
 }
 
+/** An earlier motion still undecided: marked pending, or with neither an outcome nor a decision date. */
+const isPending = (m: NonNullable<Case['proceedings']['priorMotions']>[number]) =>
+  m.outcome === 'pending' || (m.outcome === undefined && m.decided === undefined);
+
 /** Whether the Board has something pending on which it can stay removal (BIA PM 6.3(a)). */
 function biaHasMatter(c: Case, forum: Forum | null): boolean {
   if (forum === 'bia' || appealPending(c)) return true;
-  return (c.proceedings.priorMotions ?? []).some((m) => m.forum === 'bia' && (m.outcome === 'pending' || m.decided === undefined));
+  return (c.proceedings.priorMotions ?? []).some((m) => m.forum === 'bia' && isPending(m));
 }
 
 /** Whether an immigration judge has a motion pending (or filed with the stay request). */
 function courtHasMotion(c: Case, forum: Forum | null): boolean {
   if (forum === 'immigration-court') return true;
-  return (c.proceedings.priorMotions ?? []).some(
-    (m) => m.forum === 'immigration-court' && (m.outcome === 'pending' || m.decided === undefined),
-  );
+  return (c.proceedings.priorMotions ?? []).some((m) => m.forum === 'immigration-court' && isPending(m));
+}
+
+/**
+ * An emergency stay. At the Board every criterion of its emergency practice must hold (V18); the
+ * immigration judge's emergency motion only needs removal to be imminent, so there a shortfall is
+ * a warning (the motion is then an ordinary stay motion).
+ */
+function emergencyIssues(c: Case, forum: Forum | null, asOf: string): Issue[] {
+  const stay = c.stay!;
+  if (stay.immigrationCourt !== true && stay.bia !== true) {
+    return [
+      makeIssue('emergency_stay_criteria', 'stay.emergency', 'error', { missing: ['it goes with a stay motion to the immigration judge or the Board'] }, 'BIA PM 6.3; ICPM ch. 8'),
+    ];
+  }
+  const removal = c.custody.scheduledRemoval;
+  const imminent = removal !== undefined && compareDates(removal.date, asOf) >= 0;
+  const issues: Issue[] = [];
+  if (stay.bia === true) {
+    const missing: string[] = [];
+    if (c.custody.status !== 'detained') missing.push('the respondent is in DHS physical custody');
+    if (!removal?.confirmedByDhs || removal.time === undefined) missing.push('DHS has confirmed a specific removal date and time');
+    else if (!imminent) missing.push('removal is still to come (the confirmed date has passed)');
+    if (!biaHasMatter(c, forum)) missing.push('a motion or appeal is pending before the Board');
+    if (missing.length > 0) {
+      issues.push(makeIssue('emergency_stay_criteria', 'stay.emergency', 'error', { missing }, 'BIA Emergency Stay Fact Sheet (Mar. 2018); BIA PM 6.3, 6.4'));
+    }
+  } else if (!imminent) {
+    issues.push(
+      makeIssue(
+        'emergency_stay_criteria',
+        'stay.emergency',
+        'warning',
+        { missing: ['removal is imminent (record the scheduled removal date in custody.scheduledRemoval)'] },
+        'ICPM ch. 8',
+      ),
+    );
+  }
+  return issues;
 }
 
 export function stayIssues(c: Case, forum: Forum | null, asOf: string): Issue[] {
@@ -74,24 +114,11 @@ export function stayIssues(c: Case, forum: Forum | null, asOf: string): Issue[] 
       ),
     );
   }
-  if (stay.emergency === true) {
-    const missing: string[] = [];
-    if (c.custody.status !== 'detained') missing.push('the respondent is in DHS physical custody');
-    const removal = c.custody.scheduledRemoval;
-    if (!removal?.confirmedByDhs || removal.time === undefined) {
-      missing.push('DHS has confirmed a specific removal date and time');
-    } else if (compareDates(removal.date, asOf) < 0) {
-      missing.push('removal is still to come (the confirmed date has passed)');
-    }
-    if (stay.immigrationCourt !== true && stay.bia !== true) {
-      missing.push('the emergency request goes with a stay motion to the immigration judge or the Board');
-    } else if (stay.bia === true && !biaHasMatter(c, forum)) {
-      missing.push('a motion or appeal is pending before the Board');
-    }
-    if (missing.length > 0) {
-      issues.push(
-        makeIssue('emergency_stay_criteria', 'stay.emergency', 'error', { missing }, 'BIA Emergency Stay Fact Sheet (Mar. 2018); BIA PM 6.3, 6.4'),
-      );
+  if (stay.emergency === true) issues.push(...emergencyIssues(c, forum, asOf));
+  if (c.proceedings.frivolousFinding === true && c.motion?.basis === 'changed-country-conditions') {
+    // A frivolous finding also bars a stay sought under the changed-conditions exception (E1a).
+    for (const body of ['immigrationCourt', 'bia'] as const) {
+      if (stay[body] === true) issues.push(makeIssue('frivolous_bar', `stay.${body}`, 'error', {}, '8 C.F.R. 1003.23(b)(4)(i); BIA PM 6.3(b)'));
     }
   }
   return issues;

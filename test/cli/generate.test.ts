@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,6 +6,8 @@ import { merge, sample, type Json } from '../helpers/cases.js';
 import { reopen } from '../helpers/cli.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'reopen-generate-'));
+// Case files written here name the sample exhibits, which must sit beside them.
+cpSync(join('samples', 'cases', 'exhibits'), join(tmp, 'exhibits'), { recursive: true });
 const caseFile = (name: string, value: Json) => {
   const file = join(tmp, name);
   writeFileSync(file, JSON.stringify(value));
@@ -19,10 +21,14 @@ describe('reopen generate', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(readdirSync(out).sort()).toEqual([
+      '012345678-filing-checklist.docx',
+      '012345678-filing-checklist.pdf',
+      '012345678-filing.pdf',
       '012345678-motion-to-reopen.docx',
       '012345678-motion-to-reopen.pdf',
       '012345678-respondent-declaration.docx',
       '012345678-respondent-declaration.pdf',
+      'manifest.json',
     ]);
     expect(readFileSync(join(out, '012345678-motion-to-reopen.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
     expect(readFileSync(join(out, '012345678-motion-to-reopen.docx')).subarray(0, 2).toString()).toBe('PK');
@@ -34,7 +40,7 @@ describe('reopen generate', () => {
     const out = join(tmp, 'only');
     const r = reopen(['generate', 'samples/cases/detained-iraqi-hamama.json', '--out', out, '--as-of', '2017-10-01', '--documents', 'respondent-declaration', '--format', 'pdf']);
     expect(r.code).toBe(0);
-    expect(readdirSync(out)).toEqual(['012345678-respondent-declaration.pdf']);
+    expect(readdirSync(out).sort()).toEqual(['012345678-respondent-declaration.pdf', 'manifest.json']);
   });
 
   it('a case with errors writes nothing and exits 1', () => {
@@ -59,7 +65,7 @@ describe('reopen generate', () => {
     const report = JSON.parse(preview.stdout);
     expect(report.preview).toBe(true);
     expect(report.issues).toContainEqual(expect.objectContaining({ code: 'missing_fact', path: 'counsel.eoirId', severity: 'warning' }));
-    expect(report.written).toHaveLength(4);
+    expect(report.written).toHaveLength(8);
   });
 
   it('usage errors exit 2, in JSON with --json', () => {
@@ -91,11 +97,11 @@ describe('reopen templates check', () => {
       writeFileSync(target, edit(text));
     };
     for (const f of ['_partials/caption.hbs', '_partials/cover-page.hbs', '_partials/signature.hbs', 'motion-to-reopen/document.json', 'respondent-declaration/document.json']) copy(f, f);
-    copy('motion-to-reopen/document.hbs', 'motion-to-reopen/document.hbs', (s) => s.replace('{{respondent.nationality}}', '{{respondent.nationalty}}'));
+    copy('motion-to-reopen/document.hbs', 'motion-to-reopen/document.hbs', (s) => s.replace('{{respondent.nativeOf}}', '{{respondent.nativOf}}'));
     copy('respondent-declaration/document.hbs', 'respondent-declaration/document.hbs', (s) => s.replace('{{> caption}}', '{{> captoin}}').replace('{{#if detainedAt}}', '{{#if detainedAt}}{{#if born}}'));
     const r = reopen(['templates', 'check'], { env: { REOPEN_TEMPLATES: root } });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/motion-to-reopen\/document\.hbs:11: "respondent\.nationalty": respondent has no field "nationalty"/);
+    expect(r.stderr).toMatch(/motion-to-reopen\/document\.hbs:11: "respondent\.nativOf": respondent has no field "nativOf"/);
     expect(r.stderr).toMatch(/respondent-declaration\/document\.hbs:\d+: a \{\{#block\}\} is never closed|respondent-declaration\/document\.hbs:\d+: .*(balance|closed)/);
   });
 });

@@ -2,7 +2,10 @@ import mammoth from 'mammoth';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { normalizeANumber } from '../../src/case/index.js';
 import type { Block } from '../../src/compose/tree.js';
-import { generateDocuments, type GeneratedFile, type GenerateResult } from '../../src/generate.js';
+import { generateDocuments as generate, type GeneratedFile, type GenerateOptions, type GenerateResult } from '../../src/generate.js';
+import { exhibitReader } from '../../src/io/exhibit-files.js';
+import { join } from 'node:path';
+import { ROOT } from '../helpers/cases.js';
 import { listLabel } from '../../src/render/styles.js';
 import { merge, sample, samples, type Json } from '../helpers/cases.js';
 import { docxParagraphs, docxParts } from '../helpers/docx-text.js';
@@ -34,6 +37,10 @@ function withoutLabels(text: string, labels: readonly string[]): string {
   return out.join('');
 }
 
+/** Exhibit files of the samples are read from the samples folder, as the CLI reads them beside the case file. */
+const generateDocuments = (input: unknown, opts: GenerateOptions) =>
+  generate(input, { readExhibit: exhibitReader(join(ROOT, 'samples', 'cases')), ...opts });
+
 const FORBIDDEN = /\bundefined\b|\bnull\b|\bNaN\b|\[object Object\]/;
 
 const motionSamples = samples().filter((s) => s.exit === 0 && sample(s.name)['motion'] !== undefined);
@@ -53,18 +60,21 @@ describe.each(motionSamples)('$name', (s) => {
     trees = r.trees;
   });
 
-  it('writes the cover page and motion, and the declaration, as DOCX and PDF', () => {
+  it('writes the motion, the declaration and the checklist as DOCX and PDF, and the combined filing', () => {
     expect(files.map((f) => f.name.replace(/^\d{9}-/, ''))).toEqual([
       'motion-to-reopen.docx',
       'motion-to-reopen.pdf',
       'respondent-declaration.docx',
       'respondent-declaration.pdf',
+      'filing-checklist.docx',
+      'filing-checklist.pdf',
+      'filing.pdf',
     ]);
     const aNumber = normalizeANumber((sample(s.name)['respondent'] as { aNumber: string }).aNumber);
     for (const f of files) expect(aNumber.ok && f.name.startsWith(`${aNumber.value}-`)).toBe(true);
   });
 
-  for (const doc of ['motion-to-reopen', 'respondent-declaration']) {
+  for (const doc of ['motion-to-reopen', 'respondent-declaration', 'filing-checklist']) {
     describe(doc, () => {
       const docx = () => files.find((f) => f.document === doc && f.format === 'docx')!.bytes;
       const pdf = () => files.find((f) => f.document === doc && f.format === 'pdf')!.bytes;

@@ -108,6 +108,28 @@ describe('motion-to-reopen deadline: every basis', () => {
     expect([d.due, d.legalDue]).toEqual(['1996-09-30', '1996-09-30']);
   });
 
+  it('a rejected appeal counts from the judge\'s order (safe) and from the end of the appeal period (regulation)', () => {
+    const d = deadlineOf({
+      proceedings: { order: { date: '2017-01-10', appeal: 'filed' }, appealDecision: { date: '2017-06-01', outcome: 'rejected' } },
+      motion: { basis: 'new-evidence' },
+    });
+    expect([d.due, d.legalDue, d.confidence]).toEqual(['2017-04-10', '2017-05-10', 'low']);
+  });
+
+  it('a remand counts from the remand (early, safe), or from the judge\'s decision after it when recorded', () => {
+    const remand = { outcome: 'remanded', date: '2017-06-01' };
+    expect(deadlineOf({ proceedings: { order: { date: '2017-01-10', appeal: 'filed' }, appealDecision: remand }, motion: { basis: 'new-evidence' } }).due).toBe('2017-08-30');
+    expect(deadlineOf({ proceedings: { order: { date: '2017-09-05', appeal: 'filed' }, appealDecision: remand }, motion: { basis: 'new-evidence' } }).due).toBe('2017-12-04');
+  });
+
+  it('in absentia deportation and exclusion orders follow 8 C.F.R. 1003.23(b)(4)(iii)', () => {
+    const deportation = (basis: string) => deadlineOf({ proceedings: { type: 'deportation', order: { date: '1995-03-01', inAbsentia: true } }, motion: { basis } });
+    expect(deportation('in-absentia-no-notice')).toMatchObject({ due: null, citation: expect.stringContaining('(iii)(A)(2)') });
+    expect(deportation('in-absentia-exceptional')).toMatchObject({ due: '1995-08-28', citation: expect.stringContaining('(iii)(A)(1)') });
+    const exclusion = deadlineOf({ proceedings: { type: 'exclusion', order: { date: '1995-03-01', inAbsentia: true } }, motion: { basis: 'in-absentia-no-notice' } });
+    expect(exclusion).toMatchObject({ due: '1995-05-30', confidence: 'low', citation: expect.stringContaining('(iii)(B)') });
+  });
+
   it('a remanded or rejected appeal gets an answer, marked low confidence, and a warning', () => {
     const ev = evaluate(
       validCase({
@@ -126,6 +148,32 @@ describe('timeliness issues', () => {
   it('a motion filed after due is an error at filing.date', () => {
     const ev = evaluate(validCase({ motion: { basis: 'new-evidence' }, filing: { date: '2017-06-14' } }), '2017-06-14');
     expect(ev.issues).toContainEqual(expect.objectContaining({ code: 'filed_after_deadline', path: 'filing.date', severity: 'error' }));
+  });
+
+  it('a late motion with a reason given is a warning, not an error (equitable tolling, V05)', () => {
+    const ev = evaluate(
+      validCase({ motion: { basis: 'ineffective-assistance', timelinessArgument: 'Equitable tolling applies: former counsel...' }, filing: { date: '2017-09-01' } }),
+      '2017-09-01',
+    );
+    const issue = ev.issues.find((i) => i.code === 'filed_after_deadline');
+    expect(issue).toMatchObject({ severity: 'warning', path: 'filing.date' });
+    expect(issue?.message).toContain('Reyes Mata');
+  });
+
+  it('changed country conditions filed after a court-order period: the error says how to file without the order', () => {
+    const ev = evaluate(
+      validCase({
+        motion: {
+          basis: 'changed-country-conditions',
+          reliefSought: ['asylum'],
+          evidence: [{ title: 'Report', kind: 'country-conditions', date: '2017-04-01' }],
+          courtOrderClock: { caption: 'Hamama v. Adducci', citation: 'x', trigger: 'production', triggerDate: '2017-08-07', days: 90 },
+        },
+        filing: { date: '2017-11-20' },
+      }),
+      '2017-11-20',
+    );
+    expect(ev.issues.find((i) => i.code === 'filed_after_deadline')?.message).toContain('remove motion.courtOrderClock');
   });
 
   it('a motion filed on the due date is timely', () => {

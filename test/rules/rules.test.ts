@@ -84,15 +84,28 @@ describe('the one-motion limit', () => {
     expect(codes(reconsider).some((c) => c.includes('number_limit'))).toBe(false);
   });
 
-  it.each(['changed-country-conditions', 'joint', 'sua-sponte'] as const)('lets %s through (V04)', (basis) => {
-    const c = codes({ proceedings: { priorMotions: [prior('2017-04-01')] }, motion: { basis, reliefSought: ['asylum'] } });
+  it.each(['changed-country-conditions', 'joint', 'sua-sponte', 'court-order'] as const)('lets %s through (V04)', (basis) => {
+    const c = codes({
+      proceedings: { priorMotions: [prior('2017-04-01')] },
+      motion: {
+        basis,
+        reliefSought: ['asylum'],
+        dhsPosition: 'joins',
+        courtOrderClock: { caption: 'Hamama v. Adducci', citation: 'x', trigger: 'production', triggerDate: '2017-05-01', days: 90 },
+      },
+    });
     expect(c.some((x) => x.includes('number_limit'))).toBe(false);
   });
 
-  it('in absentia rescission has its own one-motion rule', () => {
-    expect(
-      codes({ proceedings: { order: { inAbsentia: true }, priorMotions: [prior('2017-04-01')] }, motion: { basis: 'in-absentia-no-notice' } }),
-    ).toContain('error:in_absentia_number_limit@proceedings.priorMotions.0');
+  it('in absentia rescission has its own one-motion rule: an earlier rescission bars it, another motion does not', () => {
+    const inAbsentia = (priorBasis?: string) =>
+      codes({
+        proceedings: { order: { inAbsentia: true }, priorMotions: [prior('2017-04-01', priorBasis ? { basis: priorBasis } : {})] },
+        motion: { basis: 'in-absentia-no-notice' },
+      });
+    expect(inAbsentia('in-absentia-exceptional')).toContain('error:in_absentia_number_limit@proceedings.priorMotions.0');
+    expect(inAbsentia('new-evidence')).toEqual([]);
+    expect(inAbsentia()).toEqual(['warning:prior_motion_basis_unknown@proceedings.priorMotions.0.basis']);
   });
 });
 
@@ -117,10 +130,14 @@ describe('bars and warnings', () => {
     expect(ok).toEqual([]);
   });
 
-  it('departure since the order is a warning, not an error', () => {
-    expect(codes({ proceedings: { departedSinceOrder: true }, motion: { basis: 'new-evidence' } })).toEqual([
-      'warning:departure_bar@proceedings.departedSinceOrder',
-    ]);
+  it('departure since the order is a warning, not an error, naming the circuit where the court sits', () => {
+    const e = ev({ proceedings: { departedSinceOrder: true }, motion: { basis: 'new-evidence' } });
+    expect(e.issues.map((i) => `${i.severity}:${i.code}@${i.path}`)).toEqual(['warning:departure_bar@proceedings.departedSinceOrder']);
+    expect(e.issues[0]?.message).toContain('Sixth Circuit, where this court sits');
+  });
+
+  it('a joint motion that DHS opposes is a contradiction', () => {
+    expect(codes({ motion: { basis: 'joint', dhsPosition: 'opposes' } })).toContain('error:contradiction@motion.dhsPosition');
   });
 
   it('an in absentia basis needs an in absentia order', () => {
@@ -150,15 +167,37 @@ describe('stay requests', () => {
     expect(codes({ motion: { basis: 'new-evidence' }, stay: { immigrationCourt: true } })).toEqual([]);
   });
 
-  it('an emergency stay needs custody and a confirmed removal date and time', () => {
-    const ok = { ...detained, motion: { basis: 'new-evidence' }, stay: { immigrationCourt: true, emergency: true } };
-    expect(codes(ok)).toEqual([]);
-    const unconfirmed = { ...ok, custody: { ...detained.custody, scheduledRemoval: { date: '2017-06-20', confirmedByDhs: false } } };
+  it('an emergency stay at the Board needs custody, a DHS-confirmed date and time, and a matter pending (V18)', () => {
+    const board = {
+      ...detained,
+      proceedings: { order: { appeal: 'filed' }, appealDecision: { date: '2017-05-01', outcome: 'dismissed' } },
+      motion: { basis: 'new-evidence' },
+      stay: { bia: true, emergency: true },
+    };
+    expect(codes(board)).toEqual([]);
+    const unconfirmed = { ...board, custody: { ...detained.custody, scheduledRemoval: { date: '2017-06-20', confirmedByDhs: false } } };
     const issue = ev(unconfirmed).issues.find((i) => i.code === 'emergency_stay_criteria');
-    expect(issue?.path).toBe('stay.emergency');
+    expect(issue).toMatchObject({ path: 'stay.emergency', severity: 'error' });
     expect(issue?.message).toContain('DHS has confirmed a specific removal date and time');
-    const released = { motion: { basis: 'new-evidence' }, stay: { immigrationCourt: true, emergency: true } };
+    const released = { ...board, custody: { status: 'supervision' }, respondent: {} };
     expect(ev(released).issues.find((i) => i.code === 'emergency_stay_criteria')?.message).toContain('DHS physical custody');
+  });
+
+  it('an emergency stay before the judge only needs imminent removal, and otherwise warns', () => {
+    const judge = { motion: { basis: 'new-evidence' }, stay: { immigrationCourt: true, emergency: true } };
+    expect(ev(judge).issues.find((i) => i.code === 'emergency_stay_criteria')?.severity).toBe('warning');
+    expect(codes({ ...judge, custody: { status: 'supervision', scheduledRemoval: { date: '2017-06-20', confirmedByDhs: false } } })).toEqual([]);
+  });
+
+  it('a decided earlier motion is not pending, whatever dates are missing', () => {
+    const decided = { proceedings: { priorMotions: [{ kind: 'reopen', forum: 'immigration-court', filed: '2017-04-01', outcome: 'denied' }] }, stay: { immigrationCourt: true } };
+    expect(codes(decided)).toContain('error:stay_nothing_pending@stay.immigrationCourt');
+  });
+
+  it('a frivolous finding also bars a stay under the changed-conditions exception', () => {
+    expect(
+      codes({ proceedings: { frivolousFinding: true }, motion: { basis: 'changed-country-conditions', reliefSought: ['asylum'] }, stay: { immigrationCourt: true } }),
+    ).toContain('error:frivolous_bar@stay.immigrationCourt');
   });
 });
 

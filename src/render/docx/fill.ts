@@ -59,6 +59,13 @@ const CLASSIFIERS = ['[Content_Types].xml', '_rels/.rels'];
 
 /** Fills the parts named in `templated` (those with tags) and returns their output text. */
 export function fillShell(parts: DocxParts, templated: ReadonlySet<string>, data: ShellData, source: string): Map<string, string> {
+  const filled = new Map<string, string>();
+  for (const [name, xml] of runDocxtemplater(parts, templated, data, source)) filled.set(name, spliceBody(xml, data.body));
+  return filled;
+}
+
+/** docxtemplater's output for the templated parts, the body marker still in place of the body. */
+function runDocxtemplater(parts: DocxParts, templated: ReadonlySet<string>, data: ShellData, source: string): Map<string, string> {
   const zip = new PizZip();
   for (const name of [...CLASSIFIERS, ...templated]) {
     const xml = parts.get(name);
@@ -84,12 +91,93 @@ export function fillShell(parts: DocxParts, templated: ReadonlySet<string>, data
   const filled = new Map<string, string>();
   for (const name of templated) {
     const xml = zip.file(name)?.asText();
-    if (xml === undefined) continue;
-    const at = xml.indexOf(BODY_MARKER);
-    // Sliced, not String.replace: a body holding "$&" must not be read as a replacement pattern.
-    filled.set(name, at < 0 ? xml : xml.slice(0, at) + data.body + xml.slice(at + BODY_MARKER.length));
+    if (xml !== undefined) filled.set(name, xml);
   }
   return filled;
+}
+
+function spliceBody(xml: string, body: string): string {
+  const at = xml.indexOf(BODY_MARKER);
+  // Sliced, not String.replace: a body holding "$&" must not be read as a replacement pattern.
+  return at < 0 ? xml : xml.slice(0, at) + body + xml.slice(at + BODY_MARKER.length);
+}
+
+/** The furniture and properties a document fills in as text; `body` has its own marker. */
+const TEXT_FIELDS = ['title', 'created', 'headerLeft', 'headerRight', 'footerLeft'] as const;
+type TextField = (typeof TEXT_FIELDS)[number];
+
+/**
+ * A marker docxtemplater fills in for a text field. It is private-use text, so nothing in a shell
+ * or in docxtemplater's markup looks like it, and its `&` tells how it was written: escaped as
+ * `&amp;` where docxtemplater writes text, as it is where a clinic's shell asks for raw XML.
+ */
+const marker = (field: TextField) => `\uE000${field}&\uE001`;
+const ESCAPED_MARKER = new RegExp(`\uE000(${TEXT_FIELDS.join('|')})&amp;\uE001`);
+
+/** docxtemplater's own escaping of a text value; its typings leave DocUtils out. */
+const { utf8ToWord } = (Docxtemplater as unknown as { DocUtils: { utf8ToWord(text: string): string } }).DocUtils;
+
+/**
+ * Text docxtemplater writes as escaped characters and nothing else: not empty or blank (an empty
+ * value can collapse its <w:t>), no line break (it becomes a <w:br/>) or other control character.
+ */
+const isPlain = (text: string) => text.trim() !== '' && !/[\u0000-\u001f]/.test(text);
+
+/** A shell filled with markers: each part's text, then a field, text, field... and text again. */
+type MarkedFill = Map<string, string[]>;
+
+/** Shapes of data a shell keeps fills for; a batch needs a handful (page numbers or not, an empty header). */
+const MAX_SHAPES = 16;
+
+/**
+ * Fills one shell for document after document, with what `fillShell` gives (a test compares
+ * them) and without a docxtemplater instance per document: compiling even a tiny shell was most of
+ * what a .docx cost beyond zipping it.
+ *
+ * docxtemplater fills the shell once per shape of the data, with a marker for each plain text
+ * field; a document's text is then put in place of the markers, escaped by docxtemplater's own
+ * function. The shape is what can change the XML docxtemplater writes around a value: the booleans
+ * and any text that is not plain, which is filled as itself. A shell that writes a field as raw XML
+ * is filled in full for each document.
+ */
+export class ShellFiller {
+  private readonly fills = new Map<string, MarkedFill | 'in full'>();
+
+  constructor(
+    private readonly parts: DocxParts,
+    private readonly templated: ReadonlySet<string>,
+    private readonly source: string,
+  ) {}
+
+  fill(data: ShellData): Map<string, string> {
+    const shape = JSON.stringify([data.pageNumbers, ...TEXT_FIELDS.map((field) => (isPlain(data[field]) ? null : data[field]))]);
+    let marked = this.fills.get(shape);
+    if (marked === undefined) {
+      marked = this.markedFill(data);
+      if (this.fills.size >= MAX_SHAPES) this.fills.delete(this.fills.keys().next().value!);
+      this.fills.set(shape, marked);
+    }
+    if (marked === 'in full') return fillShell(this.parts, this.templated, data, this.source);
+    const filled = new Map<string, string>();
+    for (const [name, pieces] of marked) {
+      const xml = pieces.map((piece, i) => (i % 2 === 0 ? piece : utf8ToWord(data[piece as TextField]))).join('');
+      filled.set(name, spliceBody(xml, data.body));
+    }
+    return filled;
+  }
+
+  private markedFill(data: ShellData): MarkedFill | 'in full' {
+    const markers = { ...data };
+    for (const field of TEXT_FIELDS) if (isPlain(data[field])) markers[field] = marker(field);
+    const marked: MarkedFill = new Map();
+    for (const [name, xml] of runDocxtemplater(this.parts, this.templated, markers, this.source)) {
+      // Split on a capturing pattern: text at even indexes, field names at odd ones.
+      const pieces = xml.split(ESCAPED_MARKER);
+      if (pieces.some((piece, i) => i % 2 === 0 && piece.includes('\uE000'))) return 'in full';
+      marked.set(name, pieces);
+    }
+    return marked;
+  }
 }
 
 interface TemplateErrorShape {

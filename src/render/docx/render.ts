@@ -5,7 +5,6 @@
 import type { DocumentTree } from '../../compose/tree.js';
 import { bodyXml } from './body-xml.js';
 import { invalidTree } from './errors.js';
-import { fillShell } from './fill.js';
 import { NUMBERING_PART, numberingXml } from './numbering.js';
 import { currentShell, type Shell } from './shell.js';
 import { assertXmlText } from './xml-text.js';
@@ -27,20 +26,15 @@ export function renderDocxParts(tree: DocumentTree, shell: Shell = currentShell(
   civilMidnight(tree.asOf);
   const body = bodyXml(tree.blocks, shell.numbering.firstNumId);
   const { furniture } = tree;
-  const filled = fillShell(
-    shell.parts,
-    shell.templated,
-    {
-      body: body.xml,
-      title: furnitureText(tree.title, 'title'),
-      created: `${tree.asOf}T00:00:00Z`,
-      headerLeft: furnitureText(furniture.headerLeft, 'furniture.headerLeft'),
-      headerRight: furnitureText(furniture.headerRight, 'furniture.headerRight'),
-      footerLeft: furnitureText(furniture.footerLeft, 'furniture.footerLeft'),
-      pageNumbers: furniture.pageNumbers === true,
-    },
-    shell.source,
-  );
+  const filled = shell.filler.fill({
+    body: body.xml,
+    title: furnitureText(tree.title, 'title'),
+    created: `${tree.asOf}T00:00:00Z`,
+    headerLeft: furnitureText(furniture.headerLeft, 'furniture.headerLeft'),
+    headerRight: furnitureText(furniture.headerRight, 'furniture.headerRight'),
+    footerLeft: furnitureText(furniture.footerLeft, 'furniture.footerLeft'),
+    pageNumbers: furniture.pageNumbers === true,
+  });
   const parts = new Map<string, string | Uint8Array>();
   for (const [name, content] of shell.parts) {
     if (name === NUMBERING_PART) parts.set(name, numberingXml(shell.numbering, body.lists));

@@ -15,7 +15,7 @@ import {
   shellNoBody,
   shellUnreadable,
 } from './errors.js';
-import { fillShell } from './fill.js';
+import { fillShell, ShellFiller } from './fill.js';
 import { NUMBERING_PART, numberingSlot, type NumberingSlot } from './numbering.js';
 import { zipCache, type DocxParts, type ZipCache } from './zip.js';
 
@@ -29,6 +29,8 @@ export interface Shell {
   numbering: NumberingSlot;
   /** The parts every document shares, compressed once. */
   zipCache: ZipCache;
+  /** Fills the templated parts for each document. */
+  filler: ShellFiller;
 }
 
 const CONTENT_TYPES = '[Content_Types].xml';
@@ -166,7 +168,7 @@ function prepareShell(source: string, raw: ReadonlyMap<string, string | Uint8Arr
   }
   fillShell(ordered, templated, TRIAL_DATA, source);
   const shared = new Map([...ordered].filter(([name]) => !templated.has(name) && name !== NUMBERING_PART));
-  return { source, parts: ordered, templated, numbering, zipCache: zipCache(shared) };
+  return { source, parts: ordered, templated, numbering, zipCache: zipCache(shared), filler: new ShellFiller(ordered, templated, source) };
 }
 
 let defaultShellCache: Shell | undefined;

@@ -56,6 +56,9 @@ export async function drawPdf(pages: readonly LaidOutPage[], info: DocumentInfo,
       }
     }
   }
+  // PDFDocument.save embeds the fonts it made, in order of first use; the DejaVu embedder makes its
+  // own, so they are embedded here, in that same order.
+  for (const font of fonts.values()) await font.embed();
   return doc.save();
 }
 

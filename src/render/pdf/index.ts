@@ -12,7 +12,7 @@ import { drawPdf } from './draw.js';
 import type { FontFamily } from './draw.js';
 import { uncoveredCharacters, uncoveredError } from './fonts.js';
 import { layoutDocument } from './layout.js';
-import { dejaVuFonts } from './shaping.js';
+import { dejaVuFonts } from './embed.js';
 
 /** `family` is for the speed bench's floor (`standardFonts`); filings use the default. */
 export async function renderPdf(tree: DocumentTree, family: FontFamily = dejaVuFonts): Promise<Uint8Array> {
@@ -31,7 +31,8 @@ function assertPrintable(tree: DocumentTree) {
 
 export { layoutDocument, TEXT_BOX } from './layout.js';
 export { uncoveredCharacters } from './fonts.js';
-export { dejaVuFonts, fontMeasurer } from './shaping.js';
+export { dejaVuFonts } from './embed.js';
+export { fontMeasurer } from './shaping.js';
 export { standardFonts } from './standard-fonts.js';
 export type { EmbedFace, FontFamily } from './draw.js';
 export { RenderError } from './errors.js';

@@ -30,8 +30,14 @@ export function layoutDocument(tree: DocumentTree, measurer: Measurer): LaidOutP
     listDepth: 0,
     inListItem: false,
   };
+  // Header rows repeated on a continuation page are drawn as artifacts, like running headers:
+  // the words are the table's once, as Word's text has them, and a screen reader reads them once.
   const pages = paginate(blockElements(tree.blocks, ctx), ctx.pageHeight).map(
-    (placed): LaidOutPage => ({ items: placed.flatMap(({ box, offset }) => box.render(TEXT_BOX.top - offset)) }),
+    (placed): LaidOutPage => ({
+      items: placed.flatMap(({ box, offset, repeated }) =>
+        box.render(TEXT_BOX.top - offset).map((item) => (repeated && item.kind === 'text' ? { ...item, furniture: true } : item)),
+      ),
+    }),
   );
   for (const page of pages) assertInsideTextBox(page.items, measurer);
   pages.forEach((page, i) => page.items.push(...furniture(tree, i + 1, pages.length, ctx)));

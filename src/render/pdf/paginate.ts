@@ -12,6 +12,8 @@ export interface Placed {
   box: Box;
   /** Distance from the top of the text box to the top of the box. */
   offset: number;
+  /** A table's header rows printed again at the top of a continuation page. */
+  repeated?: boolean;
 }
 
 interface Entry extends Placed {
@@ -33,7 +35,7 @@ export function paginate(input: readonly Element[], pageHeight: number): Placed[
     glue = 0;
   };
   const endPage = (keep: number) => {
-    pages.push(page.slice(0, keep).map(({ box, offset }) => ({ box, offset })));
+    pages.push(page.slice(0, keep).map(({ box, offset, index }) => (index < 0 ? { box, offset, repeated: true } : { box, offset })));
     page = [];
     used = 0;
     glue = 0;

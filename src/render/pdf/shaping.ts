@@ -3,9 +3,8 @@
  * measuring (layout) and the encoding (drawing) of text.
  *
  * fontkit's `layout` is most of the cost of an embedded-font PDF (68 of 89 ms in
- * ../shared/notes/measured.md). pdf-lib calls it again for every string it encodes, so the
- * faces handed to pdf-lib are views of the fontkit fonts whose `layout` assembles a line from the
- * cached words instead. pdf-lib 1.17's subset embedder reads only `.glyphs` of that result.
+ * ../shared/notes/measured.md). pdf-lib's embedder would call it again for every string it
+ * encodes, so ours (./embed.ts) encodes a line from the cached words instead.
  *
  * Optional ligatures (fi, fl) are off, as they are by default in Word, so the PDF matches the DOCX
  * and extracted or searched text has plain letters; required ones (Arabic lam-alef) stay. Without
@@ -13,8 +12,6 @@
  * which is some twenty times cheaper than fontkit's layout.
  */
 import type { Font, Glyph, GlyphRun } from '@pdf-lib/fontkit';
-import type { PDFDocument, PDFFont } from 'pdf-lib';
-import type { FontFamily } from './draw.js';
 import { SINGLE_LINE_FACTOR } from '../styles.js';
 import { hasRightToLeft } from './bidi.js';
 import { facePieces, isFaceId, isPrintableAscii, loadFace } from './fonts.js';
@@ -32,20 +29,15 @@ const MAX_CACHED_WORDS = 50_000;
 const DEFAULT_IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
 const NO_LIGATURES = { liga: false };
 
-class FaceShaper {
+export class FaceShaper {
   private readonly words = new Map<string, Shaped>();
   private readonly space: Glyph;
   readonly font: Font;
-  readonly pdfView: Font;
 
   constructor(readonly face: LoadedFace) {
     const { font } = face;
     this.font = font;
     this.space = font.glyphForCodePoint(0x20);
-    // A view, not a copy: everything but `layout` is the shared font.
-    this.pdfView = Object.assign(Object.create(font) as Font, {
-      layout: (text: string) => ({ glyphs: this.glyphsOf(text) }),
-    });
   }
 
   /** A word (no U+0020) shaped alone: Arabic joins within a word and never across a space. */
@@ -133,7 +125,7 @@ function withCodePoints(token: string, glyphs: Glyph[]): Glyph[] {
 }
 
 const shapers = new Map<FaceId, FaceShaper>();
-function shaper(face: string): FaceShaper {
+export function shaper(face: string): FaceShaper {
   if (!isFaceId(face)) throw new Error(`Unknown face "${face}"`);
   let s = shapers.get(face);
   if (!s) shapers.set(face, (s = new FaceShaper(loadFace(face))));
@@ -150,24 +142,3 @@ export const fontMeasurer: Measurer = {
   ascent: SINGLE_LINE_FACTOR - DESCENT,
   descent: DESCENT,
 };
-
-type PdfFontkit = Parameters<PDFDocument['registerFontkit']>[0];
-
-/** The fontkit pdf-lib is given: it hands back the process's parsed faces, not new parses. */
-const pdfFontkit: PdfFontkit = {
-  create(bytes: Uint8Array) {
-    const found = [...shapers.values()].find((s) => s.face.bytes === bytes);
-    if (!found) throw new Error('pdf-lib asked for a font this renderer did not load');
-    return found.pdfView as unknown as ReturnType<PdfFontkit['create']>;
-  },
-};
-
-/** Embeds a face, subset, under a name that starts with the PDF subset tag (ISO 32000 9.6.4). */
-export async function embedFace(doc: PDFDocument, face: string, subsetTag: string): Promise<PDFFont> {
-  const { bytes, font } = shaper(face).face;
-  doc.registerFontkit(pdfFontkit);
-  return doc.embedFont(bytes, { subset: true, customName: `${subsetTag}+${font.postscriptName}` });
-}
-
-/** DejaVu Serif with DejaVu Sans as fallback, embedded and subset: the family of every filing. */
-export const dejaVuFonts: FontFamily = { measurer: fontMeasurer, embed: embedFace };

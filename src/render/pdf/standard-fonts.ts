@@ -1,7 +1,7 @@
 /**
  * pdf-lib's built-in Times as a font family: the floor a speed bench compares the embedded DejaVu
  * family against (same layout, same drawing, no font embedding or shaping). Not for filings: it is
- * not embedded and encodes only WinAnsi, so pdf-lib throws on ā, ṣ, ʿ or any Arabic.
+ * not embedded and encodes only WinAnsi, so it prints ā, ṣ, ʿ or any Arabic as '?'.
  */
 import { StandardFontEmbedder, StandardFonts } from 'pdf-lib';
 import type { FontFamily } from './draw.js';
@@ -26,8 +26,16 @@ const embedder = (face: string) => {
   return e;
 };
 
+/**
+ * The floor draws '?' for what WinAnsi lacks (☐, ā, Arabic...), measured as it is drawn, so any
+ * filing can be timed against it; the Times faces share the one encoding.
+ */
+const winAnsi = embedder('times').encoding;
+const encodable = (text: string) =>
+  /^[\x20-\x7e]*$/.test(text) ? text : [...text].map((char) => (winAnsi.canEncodeUnicodeCodePoint(char.codePointAt(0)!) ? char : '?')).join('');
+
 const measurer: Measurer = {
-  faces: (text, style) => [{ text, face: faceFor(style) }],
+  faces: (text, style) => [{ text: encodable(text), face: faceFor(style) }],
   width: (face, text) => embedder(face).widthOfTextAtSize(text, 1),
   ascent: 0.9,
   descent: 0.22,

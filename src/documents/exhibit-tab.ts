@@ -1,0 +1,38 @@
+/**
+ * The tab sheet in front of each exhibit of the combined filing: the tab letter and what stands
+ * behind it, or, when the case gives no file, what the filer must insert.
+ */
+import { formatLong } from '../case/index.js';
+import { furniture } from './common.js';
+import type { BuildContext } from './context.js';
+import { orderExhibits } from './exhibits.js';
+
+export interface ExhibitTabView {
+  /** Index in motion.evidence. */
+  index: number;
+  view: {
+    furniture: ReturnType<typeof furniture>;
+    title: string;
+    tab: string;
+    hasFile: boolean;
+    publisher: string | null;
+    date: string | null;
+    pages: string | null;
+  };
+}
+
+export function exhibitTabViews(ctx: BuildContext): ExhibitTabView[] {
+  const c = ctx.case;
+  return orderExhibits(c.motion?.evidence ?? []).map((e) => ({
+    index: e.index,
+    view: {
+      furniture: furniture(c),
+      title: e.item.title,
+      tab: e.tab,
+      hasFile: e.item.file !== undefined,
+      publisher: e.item.publisher ?? null,
+      date: e.item.date ? formatLong(e.item.date) : null,
+      pages: e.item.pages !== undefined ? `${e.item.pages} page${e.item.pages === 1 ? '' : 's'}` : null,
+    },
+  }));
+}

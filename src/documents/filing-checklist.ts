@@ -1,0 +1,133 @@
+/**
+ * The filing checklist: in filing order, every item the motion filing needs, whether this packet
+ * holds it or the filer must still supply or sign it, with the deadline, ECAS or paper, and when
+ * to send a paper filing (domain reference 1.6, 3.3-3.6, 8; V07, V09-V14, V17).
+ */
+import { formatLong, RELIEF_LABELS } from '../case/index.js';
+import { usd } from '../rules/fees.js';
+import { FORUM_FORMS } from '../rules/forms.js';
+import { addressLines, fullName, furniture, series } from './common.js';
+import type { BuildContext } from './context.js';
+import { orderExhibits } from './exhibits.js';
+
+type Status = 'In this packet' | 'Supply' | 'Sign' | 'In this packet; sign';
+
+interface Item {
+  item: string;
+  status: Status;
+  note: string;
+}
+
+const HOW_SERVED: Record<string, string> = {
+  ecas: 'through ECAS',
+  mail: 'first-class mail',
+  hand: 'hand delivery',
+  email: 'email',
+};
+
+const NEEDS_APPLICATION = new Set(['asylum', 'withholding', 'cat', 'adjustment', 'cancellation']);
+
+export function filingChecklistView(ctx: BuildContext) {
+  const c = ctx.case;
+  const ev = ctx.evaluation;
+  const motion = c.motion!;
+  const forum = ev.forum!.value;
+  const forms = FORUM_FORMS[forum];
+  const fee = ev.fee!;
+  const deadline = ev.deadlines.find((d) => d.id === 'motion-to-reopen')!;
+  const delivery = ev.delivery!;
+  const filingName = ctx.filing ? ctx.filing.files.join(', ') : 'the combined filing';
+  const items: Item[] = [];
+
+  items.push({
+    item: `Form ${forms.appearance.form}, ${forms.appearance.name}`,
+    status: 'Supply',
+    note: `Required with every motion to reopen, even when counsel is already of record (${forms.appearance.citation}).${delivery.method === 'ecas' ? ' E-file it in ECAS as its own submission.' : ''}`,
+  });
+  items.push({ item: 'Cover page', status: 'In this packet', note: `First page of ${filingName}.` });
+
+  const owed = fee.lines.filter((l) => l.exemptBecause === undefined);
+  const mode = motion.fee?.mode;
+  for (const l of fee.lines.filter((x) => x.exemptBecause !== undefined)) {
+    items.push({ item: `Statement that no ${l.label} is due`, status: 'In this packet', note: `In the motion, part V: ${l.exemptBecause}.` });
+  }
+  for (const l of owed) {
+    const amount = usd(l.amount);
+    if (mode === 'waiver-requested' && l.waivable !== false) {
+      items.push({ item: `Form EOIR-26A, Fee Waiver Request (${l.label}, ${amount})`, status: 'Supply', note: `Signed, with the declaration of inability to pay (8 C.F.R. 1003.8(a)(3)).${l.waivable === null ? ' Whether a waiver covers this fee is unverified.' : ''}` });
+    } else {
+      items.push({ item: `Receipt for the ${l.label} (${amount})`, status: 'Supply', note: `${l.waivable === false ? 'This fee cannot be waived. ' : ''}${l.citation}.` });
+    }
+  }
+  items.push({ item: `Motion (${motion.basis === 'joint' ? 'joint motion' : 'signed by counsel'})`, status: 'In this packet; sign', note: 'Counsel signs at the end of the motion (ICPM 3.3(b)).' });
+  items.push({ item: 'Index of exhibits', status: 'In this packet', note: 'Page ranges refer to the combined filing.' });
+
+  const exhibits = orderExhibits(motion.evidence ?? []);
+  for (const e of exhibits) {
+    const at = ctx.filing?.exhibitPages.get(e.index);
+    const where = !at ? 'behind its tab' : at.first === at.last ? `page ${at.first}` : `pages ${at.first}–${at.last}`;
+    items.push(
+      e.item.file
+        ? { item: `Tab ${e.tab}: ${e.item.title}`, status: 'In this packet', note: `${where} of the filing.` }
+        : { item: `Tab ${e.tab}: ${e.item.title}`, status: 'Supply', note: `No file was given: print it and insert it behind the tab sheet (${where}); later page numbers shift.` },
+    );
+    if (e.item.language && e.item.language !== 'en') {
+      items.push(
+        e.item.translated
+          ? { item: `Certificate of translation for Tab ${e.tab}`, status: 'Supply', note: "Translator's name, address and telephone number, with the statements of competence and accuracy, signed (ICPM 3.3(a))." }
+          : { item: `English translation of Tab ${e.tab}, with a certificate of translation`, status: 'Supply', note: 'Documents not in English must be filed with a certified translation (8 C.F.R. 1003.33; ICPM 3.3(a)).' },
+      );
+    }
+  }
+  const relief = (motion.reliefSought ?? []).filter((r) => NEEDS_APPLICATION.has(r));
+  if (relief.length > 0 && !exhibits.some((e) => e.item.kind === 'application')) {
+    items.push({
+      item: `Completed application for ${series(relief.map((r) => RELIEF_LABELS[r]))}, with its supporting documents`,
+      status: 'Supply',
+      note: 'The application must be attached to the motion (8 C.F.R. 1003.23(b)(3); 1003.2(c)(1)).',
+    });
+  }
+  items.push({
+    item: "Respondent's declaration",
+    status: 'In this packet; sign',
+    note: `Generated separately; the respondent signs under 28 U.S.C. 1746. File it behind its tab${exhibits.some((e) => e.item.kind === 'declaration') ? '' : ' (add it to the evidence list so it is indexed)'}.`,
+  });
+  if ((c.respondent.languages ?? []).some((l) => l.interpreterNeeded)) {
+    items.push({ item: 'Certificate of interpretation for the declaration', status: 'Supply', note: 'The interpreter certifies the declaration was read to the respondent in a language the respondent understands (ICPM 3.3(a)).' });
+  }
+  if (c.stay?.immigrationCourt || c.stay?.bia) {
+    items.push({ item: `Motion to stay removal${c.stay.emergency ? ' (emergency)' : ''}`, status: 'Supply', note: 'A separate motion; file it with or after the motion to reopen.' });
+  }
+  items.push({ item: 'Proposed order', status: 'In this packet', note: `For the ${forum === 'bia' ? 'Board' : 'Immigration Judge'} to sign.` });
+  items.push({ item: `Form ${forms.address.form}, change of address`, status: 'Supply', note: `Should be filed with the motion (${forms.address.citation}).` });
+  items.push(
+    motion.basis === 'joint'
+      ? { item: 'Certificate of service', status: 'In this packet', note: 'Not required for a joint motion (ICPM 3.2(b)).' }
+      : { item: 'Certificate of service', status: 'In this packet; sign', note: 'Date and sign it when the copy is served on DHS (ICPM 3.2; 8 C.F.R. 1003.32).' },
+  );
+
+  const s = c.service;
+  const venue = ev.venue;
+  return {
+    furniture: furniture(c),
+    title: 'FILING CHECKLIST',
+    respondent: fullName(c.respondent.name),
+    aNumber: furniture(c).footerLeft,
+    forumName: venue?.name ?? (forum === 'bia' ? 'Board of Immigration Appeals' : c.proceedings.court.name),
+    venueAddress: venue?.address ? addressLines(venue.address) : [],
+    venueSource: venue ? venue.source : null,
+    deadline: deadline.due ? formatLong(deadline.due) : null,
+    legalDue: deadline.legalDue && deadline.legalDue !== deadline.due ? formatLong(deadline.legalDue) : null,
+    deadlineWhy: deadline.explanation,
+    deadlineCite: deadline.citation,
+    ecas: delivery.method === 'ecas',
+    deliveryWhy: delivery.explanation,
+    sendBy: delivery.sendBy ? formatLong(delivery.sendBy) : null,
+    sendByBasis: delivery.sendByBasis,
+    files: ctx.filing ? [...ctx.filing.files] : [],
+    pageCount: ctx.filing ? String(ctx.filing.pageCount) : null,
+    split: (ctx.filing?.files.length ?? 0) > 1,
+    service: s ? { method: HOW_SERVED[s.method], office: s.dhsOffice ?? null, address: s.address ? addressLines(s.address).join(', ') : null } : null,
+    items: items.map((it, i) => ({ n: String(i + 1), ...it })),
+  };
+}
