@@ -370,7 +370,14 @@ describe('properties over 1990-2060', () => {
     .map((n) => addDays('1990-01-01', n));
   const options = fc.record({ inauguration: fc.boolean() });
 
-  test('rollForward gives the first business day on or after the date, at most 3 days later', () => {
+  test('rollForward: Inauguration Day after MLK Day pushes a Saturday to the Wednesday', () => {
+    expect(rollForward('2009-01-17', { inauguration: true }).date).toBe('2009-01-21');
+    expect(rollForward('2009-01-17').date).toBe('2009-01-20');
+  });
+
+  // At most 3 days later (a Saturday before a Monday holiday), or 4 with Inauguration Day, which
+  // can fall on the Tuesday after Martin Luther King Day (Sat 2009-01-17 rolls to Wed 2009-01-21).
+  test('rollForward gives the first business day on or after the date, at most 3 days later (4 with Inauguration Day)', () => {
     fc.assert(
       fc.property(date, options, (d, opts) => {
         const r = rollForward(d, opts);
@@ -379,7 +386,7 @@ describe('properties over 1990-2060', () => {
         expect(isFederalHoliday(r.date, opts)).toBe(false);
         const gap = daysBetween(d, r.date);
         expect(gap).toBeGreaterThanOrEqual(0);
-        expect(gap).toBeLessThanOrEqual(3);
+        expect(gap).toBeLessThanOrEqual(opts.inauguration ? 4 : 3);
         // Every day passed over is listed, in order, and really is not a business day.
         expect(r.skipped.map((s) => s.date)).toEqual(Array.from({ length: gap }, (_, i) => addDays(d, i)));
         for (const s of r.skipped) expect(isBusinessDay(s.date, opts)).toBe(false);
