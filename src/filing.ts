@@ -37,6 +37,9 @@ export async function loadExhibits(c: Case, read: ExhibitReader | undefined): Pr
     const path = `motion.evidence.${e.index}.file`;
     const problem = (text: string) => issues.push(makeIssue('exhibit_file', path, 'error', { tab: e.tab, title: e.item.title, file: file ?? '', problem: text }));
     if (file === undefined) {
+      if (e.item.pages === undefined) {
+        issues.push(makeIssue('exhibit_pages_unknown', `motion.evidence.${e.index}.pages`, 'warning', { tab: e.tab, title: e.item.title }));
+      }
       exhibits.push({ exhibit: e, bytes: null, pages: null, sha256: null });
       continue;
     }
@@ -94,12 +97,13 @@ interface Inputs {
   asOf: string;
   store: TemplateStore;
   exhibits: LoadedExhibit[];
-  preview: boolean;
   maxBytes: number;
-  treeOf: (id: string, view: { furniture: DocumentTree['furniture']; title: string }, blocks: Block[]) => DocumentTree;
+  treeOf: (view: { furniture: DocumentTree['furniture']; title: string }, blocks: Block[]) => DocumentTree;
 }
 
 const PLACEHOLDER = 999;
+/** Laying the motion out again moves its page count at most once or twice; more means a bug. */
+const MAX_LAYOUTS = 4;
 
 function splitAtExhibits(blocks: Block[]): [Block[], Block[]] {
   const at = blocks.findIndex((b) => b.kind === 'pageBreak' && b.mark === 'exhibits');
@@ -111,59 +115,64 @@ async function pagesOf(pdf: Uint8Array): Promise<number> {
   return (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
 }
 
+type Starts = Map<number, { first: number; last: number; filePages: number | null }>;
+
 export async function buildMotionFiling(x: Inputs): Promise<MotionFiling | { issue: Issue }> {
   const prefix = x.c.respondent.aNumber;
-  const facts = (starts: Map<number, { first: number; last: number; filePages: number | null }>, files: string[], pageCount: number): FilingFacts => ({
-    exhibitPages: starts,
-    files,
-    pageCount,
-  });
-  const compose = (f: FilingFacts) => {
-    const built = buildView('motion-to-reopen', x.c, x.ev, f);
-    return x.treeOf('motion-to-reopen', built.view, composeBlocks('motion-to-reopen', built.view, x.store).blocks);
+  const names = [`${prefix}-filing.pdf`];
+  const compose = (starts: Starts, pageCount: number) => {
+    const built = buildView('motion-to-reopen', x.c, x.ev, { exhibitPages: starts, files: names, pageCount });
+    return x.treeOf(built.view, composeBlocks('motion-to-reopen', built.view, x.store).blocks);
   };
-  const withoutNumbers = (t: DocumentTree, blocks: Block[]): DocumentTree => ({ ...t, furniture: { ...t.furniture, pageNumbers: false }, blocks });
+  const bare = (t: DocumentTree, blocks: Block[]): DocumentTree => ({ ...t, furniture: { ...t.furniture, pageNumbers: false }, blocks });
+  const renderPart = async (id: string, view: unknown) => {
+    const v = view as { furniture: DocumentTree['furniture']; title: string };
+    const t = x.treeOf(v, composeBlocks(id, v, x.store).blocks);
+    return renderPdf(bare(t, t.blocks));
+  };
 
-  // Tab sheets do not depend on page numbers.
-  const tabViews = buildPartViews('exhibit-tab', x.c, x.ev);
-  const tabPdfs: Uint8Array[] = [];
-  for (const tv of tabViews) {
-    const view = tv.view as { furniture: DocumentTree['furniture']; title: string };
-    const t = x.treeOf('exhibit-tab', view, composeBlocks('exhibit-tab', view, x.store).blocks);
-    tabPdfs.push(await renderPdf(withoutNumbers(t, t.blocks)));
+  // What stands behind each tab: its sheet, then the file's pages or placeholders for them.
+  const behind = new Map<number, { label: string; pdf: Uint8Array }[]>();
+  const add = (index: number, piece: { label: string; pdf: Uint8Array }) => behind.set(index, [...(behind.get(index) ?? []), piece]);
+  for (const tv of buildPartViews('exhibit-tab', x.c, x.ev)) add(tv.index, { label: 'a tab sheet', pdf: await renderPart('exhibit-tab', tv.view) });
+  for (const e of x.exhibits) if (e.bytes) add(e.exhibit.index, { label: `exhibit ${e.exhibit.tab}`, pdf: e.bytes });
+  for (const pv of buildPartViews('exhibit-placeholder', x.c, x.ev)) add(pv.index, { label: 'a placeholder page', pdf: await renderPart('exhibit-placeholder', pv.view) });
+  const lengths = new Map<number, number>();
+  for (const [index, pieces] of behind) {
+    let n = 0;
+    for (const p of pieces) n += await pagesOf(p.pdf);
+    lengths.set(index, n);
   }
 
-  let starts = new Map(x.exhibits.map((e) => [e.exhibit.index, { first: PLACEHOLDER, last: PLACEHOLDER, filePages: e.pages }]));
-  let tree = compose(facts(starts, [`${prefix}-filing.pdf`], PLACEHOLDER));
-  let before = splitAtExhibits(tree.blocks)[0];
-  let beforePdf = await renderPdf(withoutNumbers(tree, before));
-  for (let attempt = 0; attempt < 4; attempt++) {
-    const motionPages = await pagesOf(beforePdf);
-    const next = new Map<number, { first: number; last: number; filePages: number | null }>();
+  // Lay the motion out until the page count it is planned with is the one it has.
+  let starts: Starts = new Map(x.exhibits.map((e) => [e.exhibit.index, { first: PLACEHOLDER, last: PLACEHOLDER, filePages: e.pages }]));
+  let tree = compose(starts, PLACEHOLDER);
+  let motionPages = await pagesOf(await renderPdf(bare(tree, splitAtExhibits(tree.blocks)[0])));
+  let settled = false;
+  for (let attempt = 0; attempt < MAX_LAYOUTS && !settled; attempt++) {
+    const next: Starts = new Map();
     let page = motionPages + 1;
     for (const e of x.exhibits) {
-      // A tab sheet is one page (checked below), then the exhibit's own pages.
-      const first = page;
-      const last = page + (e.pages ?? 0);
-      next.set(e.exhibit.index, { first, last, filePages: e.pages });
-      page = last + 1;
+      const n = lengths.get(e.exhibit.index) ?? 0;
+      next.set(e.exhibit.index, { first: page, last: page + n - 1, filePages: e.pages });
+      page += n;
     }
     starts = next;
-    tree = compose(facts(starts, [`${prefix}-filing.pdf`], page - 1));
-    before = splitAtExhibits(tree.blocks)[0];
-    beforePdf = await renderPdf(withoutNumbers(tree, before));
-    if ((await pagesOf(beforePdf)) === motionPages) break;
+    tree = compose(starts, page - 1);
+    const count = await pagesOf(await renderPdf(bare(tree, splitAtExhibits(tree.blocks)[0])));
+    settled = count === motionPages;
+    motionPages = count;
   }
-  for (const [k, pdf] of tabPdfs.entries()) {
-    if ((await pagesOf(pdf)) !== 1) throw new Error(`the tab sheet for exhibit ${x.exhibits[k]?.exhibit.tab} is not one page`);
+  if (!settled) throw new Error('the motion\'s page count did not settle while its index was laid out');
+
+  const [before, after] = splitAtExhibits(tree.blocks);
+  const pieces: FilingPiece[] = [{ label: 'the motion and its index', pdf: await renderPdf(bare(tree, before)) }];
+  const firstPieceOf = new Map<number, number>();
+  for (const e of x.exhibits) {
+    firstPieceOf.set(e.exhibit.index, pieces.length);
+    pieces.push(...(behind.get(e.exhibit.index) ?? []));
   }
-  const after = splitAtExhibits(tree.blocks)[1];
-  const pieces: FilingPiece[] = [{ label: 'the motion and its index', pdf: beforePdf }];
-  x.exhibits.forEach((e, k) => {
-    pieces.push({ label: `the tab sheet of exhibit ${e.exhibit.tab}`, pdf: tabPdfs[k]! });
-    if (e.bytes) pieces.push({ label: `exhibit ${e.exhibit.tab}`, pdf: e.bytes });
-  });
-  pieces.push({ label: 'the proposed order and certificate of service', pdf: await renderPdf(withoutNumbers(tree, after)) });
+  pieces.push({ label: 'the proposed order and certificate of service', pdf: await renderPdf(bare(tree, after)) });
 
   let assembled;
   try {
@@ -172,13 +181,14 @@ export async function buildMotionFiling(x: Inputs): Promise<MotionFiling | { iss
     if (err instanceof PacketError) return { issue: makeIssue('filing_too_large', 'motion.evidence', 'error', { detail: err.message }) };
     throw err;
   }
-  // The index promised these pages; the assembled filing must agree.
-  let p = 1;
-  for (const [k, piece] of pieces.entries()) {
-    if (assembled.starts[k] !== p) throw new Error(`page plan and filing disagree at ${piece.label}`);
-    p += await pagesOf(piece.pdf);
+  // The index promised these pages; the assembled filing must agree, or nothing is written.
+  for (const [index, at] of starts) {
+    if (assembled.starts[firstPieceOf.get(index)!] !== at.first) throw new Error('the exhibit index and the assembled filing disagree on a page');
   }
-  const names =
-    assembled.files.length === 1 ? [`${prefix}-filing.pdf`] : assembled.files.map((_, i) => `${prefix}-filing-part${i + 1}.pdf`);
-  return { tree, facts: facts(starts, names, assembled.pageCount), files: assembled.files.map((bytes, i) => ({ name: names[i]!, bytes })) };
+  const fileNames = assembled.files.length === 1 ? names : assembled.files.map((_, i) => `${prefix}-filing-part${i + 1}.pdf`);
+  return {
+    tree,
+    facts: { exhibitPages: starts, files: fileNames, pageCount: assembled.pageCount },
+    files: assembled.files.map((bytes, i) => ({ name: fileNames[i]!, bytes })),
+  };
 }

@@ -94,7 +94,7 @@ export async function generateDocuments(input: unknown, opts: GenerateOptions): 
   issues.push(...loaded.issues);
   if (issues.some((i) => i.severity === 'error')) return refuse(issues);
 
-  const treeOf = (id: string, view: { furniture: DocumentTree['furniture']; title: string }, blocks: Block[]): DocumentTree => ({
+  const treeOf = (view: { furniture: DocumentTree['furniture']; title: string }, blocks: Block[]): DocumentTree => ({
     title: view.title,
     asOf: opts.asOf,
     furniture: {
@@ -112,7 +112,6 @@ export async function generateDocuments(input: unknown, opts: GenerateOptions): 
       asOf: opts.asOf,
       store,
       exhibits: loaded.exhibits,
-      preview: opts.preview === true,
       maxBytes: opts.maxFilingBytes ?? ev.delivery?.maxFileBytes ?? ECAS.maxFileBytes,
       treeOf,
     });
@@ -120,14 +119,16 @@ export async function generateDocuments(input: unknown, opts: GenerateOptions): 
     filing = built;
   }
 
+  const filingWritten = filing !== undefined && formats.includes('pdf') && views.has('motion-to-reopen');
   const trees: { id: DocumentId; tree: DocumentTree }[] = [];
   for (const [id, built] of views) {
     if (id === 'motion-to-reopen' && filing) {
       trees.push({ id, tree: filing.tree });
       continue;
     }
-    const view = id === 'filing-checklist' && filing ? buildView(id, c, ev, filing.facts).view : built.view;
-    trees.push({ id, tree: treeOf(id, view, composeBlocks(id, view, store).blocks) });
+    // The checklist names the combined filing only when it is written.
+    const view = id === 'filing-checklist' && filing && filingWritten ? buildView(id, c, ev, filing.facts).view : built.view;
+    trees.push({ id, tree: treeOf(view, composeBlocks(id, view, store).blocks) });
   }
 
   const prefix = c.respondent.aNumber;
@@ -138,7 +139,7 @@ export async function generateDocuments(input: unknown, opts: GenerateOptions): 
     if (formats.includes('docx')) files.push({ name: `${prefix}-${id}.docx`, document: id, format: 'docx', bytes: renderDocx(tree), template });
     if (formats.includes('pdf')) files.push({ name: `${prefix}-${id}.pdf`, document: id, format: 'pdf', bytes: await renderPdf(tree), template });
   }
-  if (filing && formats.includes('pdf') && views.has('motion-to-reopen')) {
+  if (filing && filingWritten) {
     const meta = getTemplate('motion-to-reopen', store).meta;
     for (const f of filing.files) {
       files.push({ name: f.name, document: 'motion-to-reopen', format: 'pdf', bytes: f.bytes, template: { id: meta.id, version: meta.version } });
@@ -150,8 +151,10 @@ export async function generateDocuments(input: unknown, opts: GenerateOptions): 
     caseSha256: sha256(canonicalJson(c)),
     preview: opts.preview === true,
     files,
-    partTemplates: filing ? [{ id: 'exhibit-tab', version: getTemplate('exhibit-tab', store).meta.version }] : [],
-    ...(filing && views.has('motion-to-reopen')
+    partTemplates: filingWritten
+      ? ['exhibit-tab', 'exhibit-placeholder'].map((id) => ({ id, version: getTemplate(id, store).meta.version }))
+      : [],
+    ...(filing && filingWritten
       ? {
           filing: {
             files: filing.files.map((f) => f.name),

@@ -5,3 +5,20 @@ export * from './case/index.js';
 export { checkCase, type CheckReport, type CheckResult, type ReportDeadline, type ReportRecords } from './check.js';
 export { planDocuments, CATALOGUE, type DocumentId, type PlannedDocument } from './documents/catalogue.js';
 export { evaluate, type Evaluation } from './rules/evaluate.js';
+export {
+  generateDocuments,
+  GenerateUsageError,
+  type Format,
+  type GenerateOptions,
+  type GenerateResult,
+  type GeneratedFile,
+} from './generate.js';
+export { checkTemplates, type TemplatesCheckResult } from './templates-check.js';
+export { formatProblem, type TemplateProblem } from './compose/template-check.js';
+export { readCaseFile, parseCaseText, type CaseFileResult } from './io/case-file.js';
+export { exhibitReader, type ExhibitReader } from './io/exhibit-files.js';
+export { writeOutput, OutputError } from './io/write-output.js';
+export { packageVersion } from './io/package-root.js';
+export { DocxError } from './render/docx/errors.js';
+export { RenderError } from './render/pdf/errors.js';
+export { PacketError } from './packet/assemble.js';

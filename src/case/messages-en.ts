@@ -10,6 +10,12 @@ const quote = (s: string) => `"${s.length > 60 ? `${s.slice(0, 57)}...` : s}"`;
 
 export const MESSAGES = {
   usage: (({ detail }) => detail) as Msg<{ detail: string }>,
+  cannot_write: (({ detail }) => `Nothing was written: ${detail}`) as Msg<{ detail: string }>,
+  setup_problem: (({ detail }) => `Reopen cannot run as configured: ${detail}`) as Msg<{ detail: string }>,
+  internal_error: (({ detail }) =>
+    `Reopen stopped on an internal error (${detail}); nothing final was written. Please report it with the command you ran (not the case file).`) as Msg<{
+    detail: string;
+  }>,
   // Reading the file
   file_not_found: (({ file }) => `There is no file at ${file}.`) as Msg<{ file: string }>,
   file_unreadable: (({ file, detail }) => `The file ${file} could not be read: ${detail}.`) as Msg<{ file: string; detail: string }>,
@@ -191,6 +197,11 @@ export const MESSAGES = {
     tab: string;
     said: number;
     found: number;
+  }>,
+  exhibit_pages_unknown: (({ tab, title }) =>
+    `Exhibit ${tab} ("${title}") has no file and no page count, so the combined filing cannot hold its place: the page numbers after it will be wrong once it is inserted. Give its file, or its page count.`) as Msg<{
+    tab: string;
+    title: string;
   }>,
   filing_too_large: (({ detail }) => detail) as Msg<{ detail: string }>,
   fee_rule: (({ detail }) => detail) as Msg<{ detail: string }>,

@@ -5,9 +5,7 @@
  * error prints `{ "ok": false, "issues": [...] }`). Without it, a readable summary.
  */
 import { parseArgs } from 'node:util';
-import { checkCase, type CheckReport, type Issue } from '../index.js';
-import { readCaseFile } from '../io/case-file.js';
-import { isCivilDate } from '../case/civil-date.js';
+import { checkCase, isCivilDate, readCaseFile, type CheckReport, type Issue } from '../index.js';
 import { EXIT, UsageError, type CliIo } from './io.js';
 import { formatReport } from './report-text.js';
 

@@ -5,14 +5,21 @@
  * document lacking a fact it cannot be filed without, writes nothing and lists every problem.
  */
 import { parseArgs } from 'node:util';
-import { isCivilDate } from '../case/civil-date.js';
-import { generateDocuments, GenerateUsageError, type Format } from '../generate.js';
-import type { Issue } from '../index.js';
-import { readCaseFile } from '../io/case-file.js';
-import { writeAtomically } from '../io/write-output.js';
-import { exhibitReader } from '../io/exhibit-files.js';
+import {
+  exhibitReader,
+  generateDocuments,
+  GenerateUsageError,
+  isCivilDate,
+  readCaseFile,
+  writeOutput,
+  type Format,
+  type Issue,
+} from '../index.js';
 import { dirname, resolve } from 'node:path';
 import { EXIT, UsageError, type CliIo } from './io.js';
+
+/** Files are dated from asOf, and a zip file can only hold dates from 1980 to 2107. */
+const AS_OF_RANGE = { from: '1980-01-01', to: '2107-12-31' } as const;
 
 interface GenerateArgs {
   file: string;
@@ -56,7 +63,7 @@ export async function runGenerate(args: string[], io: CliIo): Promise<number> {
     }
     return EXIT.problems;
   }
-  const written = await writeAtomically(a.out, [
+  const written = await writeOutput(a.out, [
     ...result.files.map((f) => ({ name: f.name, bytes: f.bytes })),
     ...(result.manifest ? [result.manifest] : []),
   ]);
@@ -107,7 +114,9 @@ function parseGenerateArgs(args: string[], io: CliIo): GenerateArgs {
   const out = parsed.values.out;
   if (!out) throw new UsageError('say where to write the files with --out <folder>.');
   const asOf = parsed.values['as-of'] ?? io.today();
-  if (!isCivilDate(asOf)) throw new UsageError(`--as-of must be a date written YYYY-MM-DD; "${asOf}" is not.`);
+  if (!isCivilDate(asOf) || asOf < AS_OF_RANGE.from || asOf > AS_OF_RANGE.to) {
+    throw new UsageError(`--as-of must be a date written YYYY-MM-DD between ${AS_OF_RANGE.from} and ${AS_OF_RANGE.to}; "${asOf}" is not.`);
+  }
   const formats = (parsed.values.format ?? 'docx,pdf').split(',').map((f) => f.trim());
   const bad = formats.filter((f) => f !== 'docx' && f !== 'pdf');
   if (bad.length > 0 || formats.length === 0) throw new UsageError(`--format takes docx, pdf or docx,pdf; not "${bad.join(',')}".`);

@@ -1,9 +1,10 @@
 /**
- * The `reopen` command. Each subcommand is a thin layer over a use case: parse the arguments,
- * call the use case, print, return the exit code of the spec (docs/case-format.md).
+ * The `reopen` command. Each subcommand is a thin layer over a use case in src/index.ts: parse
+ * the arguments, call the use case, print, return the exit code of the spec (docs/case-format.md).
+ * No error ever reaches the user as a stack trace: each becomes one sentence (and, with --json, a
+ * JSON report on standard output).
  */
-import { makeIssue } from '../case/index.js';
-import { packageVersion } from '../io/package-root.js';
+import { DocxError, makeIssue, OutputError, packageVersion, PacketError, RenderError, type Issue } from '../index.js';
 import { runCheck } from './check-command.js';
 import { runGenerate } from './generate-command.js';
 import { EXIT, UsageError, type CliIo } from './io.js';
@@ -16,7 +17,7 @@ const USAGE = `Usage:
   reopen --help | --version
 
 Exit codes: 0 done, 1 the case (or a template) has problems and nothing final was written,
-2 usage error or unreadable input.
+2 usage error, unreadable input, or Reopen could not run.
 `;
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
@@ -45,13 +46,25 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
     return await command(rest, io);
   } catch (err) {
-    if (!(err instanceof UsageError)) throw err;
-    if (rest.includes('--json')) {
-      const issue = makeIssue('usage', '', 'error', { detail: `Usage error: ${err.message}` });
-      io.out(`${JSON.stringify({ ok: false, issues: [issue] }, null, 2)}\n`);
-    } else {
-      io.err(`reopen ${name}: ${err.message}\n\n${USAGE}`);
-    }
+    const issue = asIssue(err);
+    if (rest.includes('--json')) io.out(`${JSON.stringify({ ok: false, issues: [issue] }, null, 2)}\n`);
+    else io.err(`reopen ${name}: ${issue.message}${err instanceof UsageError ? `\n\n${USAGE}` : '\n'}`);
     return EXIT.usage;
   }
+}
+
+/** Every failure in words. Messages of our own errors never quote case data beyond a field path. */
+function asIssue(err: unknown): Issue {
+  const message = err instanceof Error ? err.message : String(err);
+  if (err instanceof UsageError) return makeIssue('usage', '', 'error', { detail: `Usage error: ${message}` });
+  if (err instanceof OutputError) return makeIssue('cannot_write', '', 'error', { detail: message });
+  if (err instanceof DocxError || err instanceof RenderError || err instanceof PacketError) {
+    return makeIssue('setup_problem', '', 'error', { detail: message });
+  }
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
+    const path = (err as NodeJS.ErrnoException).path;
+    return makeIssue('setup_problem', '', 'error', { detail: `${code === 'ENOENT' ? 'not found' : code}${path ? `: ${path}` : ''}` });
+  }
+  return makeIssue('internal_error', '', 'error', { detail: err instanceof Error ? err.name : 'unknown' });
 }

@@ -1,6 +1,5 @@
 /** `reopen templates check`: exit 0 when every template is sound, 1 with file:line problems. */
-import { formatProblem } from '../compose/template-check.js';
-import { checkTemplates } from '../templates-check.js';
+import { checkTemplates, formatProblem } from '../index.js';
 import { EXIT, UsageError, type CliIo } from './io.js';
 
 export async function runTemplates(args: string[], io: CliIo): Promise<number> {

@@ -32,7 +32,29 @@ export function exhibitTabViews(ctx: BuildContext): ExhibitTabView[] {
       hasFile: e.item.file !== undefined,
       publisher: e.item.publisher ?? null,
       date: e.item.date ? formatLong(e.item.date) : null,
-      pages: e.item.pages !== undefined ? `${e.item.pages} page${e.item.pages === 1 ? '' : 's'}` : null,
+      // With a page count, placeholder pages follow the tab sheet; without one, nothing holds the place.
+      pages: e.item.pages !== undefined ? `${e.item.pages} page${e.item.pages === 1 ? '' : 's'}, one for each placeholder page that follows` : null,
     },
   }));
+}
+
+export interface PlaceholderView {
+  index: number;
+  view: { furniture: ReturnType<typeof furniture>; title: string; tab: string; page: string; of: string };
+}
+
+/**
+ * One page per page of an exhibit the case gives a page count but no file for: the filing keeps
+ * its page numbers right when the filer swaps in the real pages.
+ */
+export function exhibitPlaceholderViews(ctx: BuildContext): PlaceholderView[] {
+  const c = ctx.case;
+  return orderExhibits(c.motion?.evidence ?? []).flatMap((e) =>
+    e.item.file !== undefined || e.item.pages === undefined
+      ? []
+      : Array.from({ length: e.item.pages }, (_, k) => ({
+          index: e.index,
+          view: { furniture: furniture(c), title: e.item.title, tab: e.tab, page: String(k + 1), of: String(e.item.pages) },
+        })),
+  );
 }

@@ -5,7 +5,8 @@
  */
 import { formatLong, RELIEF_LABELS } from '../case/index.js';
 import { usd } from '../rules/fees.js';
-import { FORUM_FORMS } from '../rules/forms.js';
+import { APPLICATION_FORM, FORUM_FORMS } from '../rules/forms.js';
+import { FEE_WAIVER } from '../rules/data/fees.js';
 import { addressLines, fullName, furniture, series } from './common.js';
 import type { BuildContext } from './context.js';
 import { orderExhibits } from './exhibits.js';
@@ -25,7 +26,6 @@ const HOW_SERVED: Record<string, string> = {
   email: 'email',
 };
 
-const NEEDS_APPLICATION = new Set(['asylum', 'withholding', 'cat', 'adjustment', 'cancellation']);
 
 export function filingChecklistView(ctx: BuildContext) {
   const c = ctx.case;
@@ -54,7 +54,7 @@ export function filingChecklistView(ctx: BuildContext) {
   for (const l of owed) {
     const amount = usd(l.amount);
     if (mode === 'waiver-requested' && l.waivable !== false) {
-      items.push({ item: `Form EOIR-26A, Fee Waiver Request (${l.label}, ${amount})`, status: 'Supply', note: `Signed, with the declaration of inability to pay (8 C.F.R. 1003.8(a)(3)).${l.waivable === null ? ' Whether a waiver covers this fee is unverified.' : ''}` });
+      items.push({ item: `Form EOIR-26A, Fee Waiver Request (${l.label}, ${amount})`, status: 'Supply', note: `Signed, with the declaration of inability to pay (${FEE_WAIVER.citation}).${l.waivable === null ? ' Whether a waiver covers this fee is unverified.' : ''}` });
     } else {
       items.push({ item: `Receipt for the ${l.label} (${amount})`, status: 'Supply', note: `${l.waivable === false ? 'This fee cannot be waived. ' : ''}${l.citation}.` });
     }
@@ -69,7 +69,14 @@ export function filingChecklistView(ctx: BuildContext) {
     items.push(
       e.item.file
         ? { item: `Tab ${e.tab}: ${e.item.title}`, status: 'In this packet', note: `${where} of the filing.` }
-        : { item: `Tab ${e.tab}: ${e.item.title}`, status: 'Supply', note: `No file was given: print it and insert it behind the tab sheet (${where}); later page numbers shift.` },
+        : {
+            item: `Tab ${e.tab}: ${e.item.title}`,
+            status: 'Supply',
+            note:
+              e.item.pages !== undefined
+                ? `No file was given: replace the ${e.item.pages} placeholder page${e.item.pages === 1 ? '' : 's'} behind its tab sheet (${where} of the filing) with the document.`
+                : `No file and no page count were given: insert it behind its tab sheet (${where}); the page numbers after it will shift unless its page count is given.`,
+          },
     );
     if (e.item.language && e.item.language !== 'en') {
       items.push(
@@ -79,7 +86,7 @@ export function filingChecklistView(ctx: BuildContext) {
       );
     }
   }
-  const relief = (motion.reliefSought ?? []).filter((r) => NEEDS_APPLICATION.has(r));
+  const relief = (motion.reliefSought ?? []).filter((r) => APPLICATION_FORM[r] !== undefined);
   if (relief.length > 0 && !exhibits.some((e) => e.item.kind === 'application')) {
     items.push({
       item: `Completed application for ${series(relief.map((r) => RELIEF_LABELS[r]))}, with its supporting documents`,
@@ -115,7 +122,6 @@ export function filingChecklistView(ctx: BuildContext) {
     aNumber: furniture(c).footerLeft,
     forumName: venue?.name ?? (forum === 'bia' ? 'Board of Immigration Appeals' : c.proceedings.court.name),
     venueAddress: venue?.address ? addressLines(venue.address) : [],
-    venueSource: venue ? venue.source : null,
     deadline: deadline.due ? formatLong(deadline.due) : null,
     legalDue: deadline.legalDue && deadline.legalDue !== deadline.due ? formatLong(deadline.legalDue) : null,
     deadlineWhy: deadline.explanation,
@@ -127,6 +133,7 @@ export function filingChecklistView(ctx: BuildContext) {
     files: ctx.filing ? [...ctx.filing.files] : [],
     pageCount: ctx.filing ? String(ctx.filing.pageCount) : null,
     split: (ctx.filing?.files.length ?? 0) > 1,
+    maxMb: String(Math.floor(delivery.maxFileBytes / 1_000_000)),
     service: s ? { method: HOW_SERVED[s.method], office: s.dhsOffice ?? null, address: s.address ? addressLines(s.address).join(', ') : null } : null,
     items: items.map((it, i) => ({ n: String(i + 1), ...it })),
   };

@@ -5,22 +5,17 @@
  */
 import { compareDates, countryName, formatLong, RELIEF_LABELS, type Case } from '../case/index.js';
 import type { Deadline } from '../rules/deadlines.js';
-import { motionAuthorities, PRIMA_FACIE } from '../rules/authorities.js';
+import { LOZADA, motionAuthorities, PRIMA_FACIE } from '../rules/authorities.js';
+import { IN_ABSENTIA_EXCEPTIONAL_DAYS } from '../rules/deadlines.js';
 import { usd, type FeeRuling } from '../rules/fees.js';
 import { isInAbsentiaBasis } from '../rules/forum.js';
+import { isPending } from '../rules/stays.js';
+import { APPLICATION_FORM, PROTECTION_RELIEF } from '../rules/forms.js';
+import { FEE_WAIVER } from '../rules/data/fees.js';
 import { addressLines, caption, courtHeading, filerBlock, filingCite, fullName, furniture, series } from './common.js';
 import { orBlank, type BuildContext, type Text } from './context.js';
 import { orderExhibits } from './exhibits.js';
 
-const PROTECTION = new Set(['asylum', 'withholding', 'cat']);
-
-const APPLICATION_FORM: Partial<Record<string, string>> = {
-  asylum: 'Form I-589',
-  withholding: 'Form I-589',
-  cat: 'Form I-589',
-  adjustment: 'Form I-485',
-  cancellation: 'Form EOIR-42A or EOIR-42B',
-};
 
 function reliefView(c: Case) {
   const relief = c.motion?.reliefSought ?? [];
@@ -28,7 +23,7 @@ function reliefView(c: Case) {
   return {
     any: relief.length > 0,
     list: series(relief.map((r) => RELIEF_LABELS[r])),
-    protection: relief.some((r) => PROTECTION.has(r)),
+    protection: relief.some((r) => PROTECTION_RELIEF.has(r)),
     persecution: relief.includes('asylum') || relief.includes('withholding'),
     torture: relief.includes('cat'),
     forms: series(forms),
@@ -77,7 +72,7 @@ function custodyView(c: Case) {
     place: k.facility ? `${k.facility.address.city}, ${k.facility.address.state}` : null,
     transferred: (k.transfers ?? []).length > 1,
     removal: k.scheduledRemoval
-      ? { date: formatLong(k.scheduledRemoval.date), time: k.scheduledRemoval.time ?? null, confirmed: k.scheduledRemoval.confirmedByDhs }
+      ? { date: formatLong(k.scheduledRemoval.date), time: k.scheduledRemoval.time ?? null }
       : null,
   };
 }
@@ -209,7 +204,9 @@ export function motionToReopenView(ctx: BuildContext) {
       basis: filingCite(auth.basis),
       contents: filingCite(auth.contents),
       judicial: filingCite(auth.judicialStatement),
-      stay: forum === 'bia' ? '8 C.F.R. § 1003.2(f)' : '8 C.F.R. § 1003.23(b)(1)(v)',
+      feeWaiver: filingCite(FEE_WAIVER.citation),
+      lozada: LOZADA.citation,
+      inAbsentiaDays: String(IN_ABSENTIA_EXCEPTIONAL_DAYS),
       automaticStay: filingCite(ev.automaticStay!.citation),
       primaFacie: PRIMA_FACIE.citation,
       primaFacieStandard: PRIMA_FACIE.standard,
@@ -239,7 +236,7 @@ export function motionToReopenView(ctx: BuildContext) {
         kind: m.kind === 'reopen' ? 'a motion to reopen' : 'a motion to reconsider',
         body: m.forum === 'bia' ? 'the Board' : 'the Immigration Court',
         filed: formatLong(m.filed),
-        outcome: m.outcome === 'pending' || !m.decided ? 'remains pending' : `was ${m.outcome ?? 'decided'} on ${formatLong(m.decided)}`,
+        outcome: isPending(m) ? 'remains pending' : m.decided ? `was ${m.outcome ?? 'decided'} on ${formatLong(m.decided)}` : `was ${m.outcome}`,
       })),
       custody: custodyView(c),
     },
@@ -271,7 +268,6 @@ export function motionToReopenView(ctx: BuildContext) {
     })),
     tabs: {
       application: tabOf('application'),
-      declaration: tabOf('declaration'),
       countryConditions: exhibits.filter((e) => e.item.kind === 'country-conditions').map((e) => e.tab),
       first: exhibits[0]?.tab ?? null,
       last: exhibits.at(-1)?.tab ?? null,

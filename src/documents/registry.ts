@@ -7,7 +7,7 @@ import { buildContext, type BuildContext, type FilingFacts } from './context.js'
 import { motionToReopenView } from './motion-to-reopen.js';
 import { respondentDeclarationView } from './respondent-declaration.js';
 import { filingChecklistView } from './filing-checklist.js';
-import { exhibitTabViews } from './exhibit-tab.js';
+import { exhibitPlaceholderViews, exhibitTabViews } from './exhibit-tab.js';
 import type { Case } from '../case/index.js';
 import type { Evaluation } from '../rules/evaluate.js';
 import type { Furniture } from './common.js';
@@ -31,11 +31,12 @@ export const BUILDERS: Partial<Record<DocumentId, Builder>> = {
  * Templates that are parts of a filing rather than documents of their own, with the views a case
  * gives them (one per exhibit for the tab sheets).
  */
-export const PART_VIEWS: Record<string, (ctx: BuildContext) => { view: unknown }[]> = {
+export const PART_VIEWS: Record<string, (ctx: BuildContext) => { index: number; view: unknown }[]> = {
   'exhibit-tab': exhibitTabViews,
+  'exhibit-placeholder': exhibitPlaceholderViews,
 };
 
-export function buildPartViews(id: string, c: Case, ev: Evaluation, filing?: FilingFacts): { view: unknown }[] {
+export function buildPartViews(id: string, c: Case, ev: Evaluation, filing?: FilingFacts): { index: number; view: unknown }[] {
   const build = PART_VIEWS[id];
   if (!build) throw new Error(`no view model for the part "${id}"`);
   return build(buildContext(c, ev, filing));

@@ -55,7 +55,7 @@ export function motionAuthorities(forum: Forum, basis: Basis, type: ProceedingTy
     'in-absentia-no-notice': older ? olderInAbsentia.other : 'INA 240(b)(5)(C)(ii); 8 C.F.R. 1003.23(b)(4)(ii)',
     'in-absentia-in-custody': older ? olderInAbsentia.other : 'INA 240(b)(5)(C)(ii); 8 C.F.R. 1003.23(b)(4)(ii)',
     joint: r.joint,
-    'ineffective-assistance': 'Matter of Lozada, 19 I&N Dec. 637 (BIA 1988)',
+    'ineffective-assistance': LOZADA.citation,
     'change-in-law': r.contents,
     'sua-sponte': r.suaSponte,
     'court-order': 'ICPM 5.7(e)(vii)',
@@ -68,6 +68,9 @@ export function motionAuthorities(forum: Forum, basis: Basis, type: ProceedingTy
     numberLimit: r.number,
   };
 }
+
+/** What a motion on ineffective assistance of counsel must carry (reference 1.5, [M]). */
+export const LOZADA = { citation: 'Matter of Lozada, 19 I&N Dec. 637 (BIA 1988)' };
 
 /** The standard for prima facie eligibility on a motion to reopen. */
 export const PRIMA_FACIE = {

@@ -6,6 +6,8 @@
 import { BASIS_LABELS, FORUM_LABELS, makeIssue, type Basis, type Case, type Issue } from '../case/index.js';
 import { compareDates } from '../case/civil-date.js';
 import { isInAbsentiaBasis } from './forum.js';
+import { PROTECTION_RELIEF } from './forms.js';
+import { LOZADA } from './authorities.js';
 import { CIRCUIT_OF_STATE, DEPARTURE_BAR_INVALID, DEPARTURE_BAR_SOURCE } from './data/circuits.js';
 
 
@@ -15,7 +17,6 @@ export const NUMBER_LIMIT_FROM = '1996-07-31';
 /** Bases the one-motion limit does not apply to (reference 1.3; V04: E1, E5, E7, E10). */
 const EXEMPT_FROM_NUMBER_LIMIT: ReadonlySet<Basis> = new Set(['changed-country-conditions', 'joint', 'sua-sponte', 'court-order']);
 
-const PROTECTION_RELIEF = new Set(['asylum', 'withholding', 'cat']);
 
 /** Where the court sits decides which court of appeals' view of the departure bar governs. */
 function circuitWords(state: string | undefined): string {
@@ -131,7 +132,7 @@ export function barIssues(c: Case, basis: Basis, forum: 'immigration-court' | 'b
   }
 
   if (basis === 'ineffective-assistance') {
-    issues.push(makeIssue('lozada_requirements', 'motion.basis', 'warning', {}, 'Matter of Lozada, 19 I&N Dec. 637 (BIA 1988)'));
+    issues.push(makeIssue('lozada_requirements', 'motion.basis', 'warning', {}, LOZADA.citation));
   }
   return issues;
 }

@@ -25,6 +25,9 @@ export interface Deadline {
   confidence: Confidence;
 }
 
+/** The period to rescind an in absentia order for exceptional circumstances (INA 240(b)(5)(C)(i)). */
+export const IN_ABSENTIA_EXCEPTIONAL_DAYS = 180;
+
 /** For final orders issued before the 1996 rules took effect, motions were due by this date. */
 const TRANSITION_FINAL_BEFORE = '1996-07-01';
 const TRANSITION_DUE = '1996-09-30';
@@ -189,7 +192,7 @@ function olderInAbsentiaDeadline(c: Case, basis: Basis): Deadline {
   const order = c.proceedings.order.date;
   if (c.proceedings.type === 'deportation') {
     if (basis === 'in-absentia-exceptional') {
-      const d = addEoirDays(order, 180, { citation: '8 C.F.R. 1003.23(b)(4)(iii)(A)(1); former INA 242B(c)(3)(A)' });
+      const d = addEoirDays(order, IN_ABSENTIA_EXCEPTIONAL_DAYS, { citation: '8 C.F.R. 1003.23(b)(4)(iii)(A)(1); former INA 242B(c)(3)(A)' });
       return {
         id: 'motion-to-reopen',
         due: d.due,
@@ -250,7 +253,7 @@ function regulatoryDeadline(c: Case, basis: Basis): Deadline {
   const noLimit = NO_LIMIT[basis];
   if (noLimit) return { id: 'motion-to-reopen', due: null, legalDue: null, ...noLimit };
   if (basis === 'in-absentia-exceptional') {
-    const d = addEoirDays(c.proceedings.order.date, 180, { citation: 'INA 240(b)(5)(C)(i); 8 C.F.R. 1003.23(b)(4)(ii)' });
+    const d = addEoirDays(c.proceedings.order.date, IN_ABSENTIA_EXCEPTIONAL_DAYS, { citation: 'INA 240(b)(5)(C)(i); 8 C.F.R. 1003.23(b)(4)(ii)' });
     return {
       id: 'motion-to-reopen',
       due: d.due,

@@ -63,7 +63,7 @@ export function evaluate(c: Case, asOf: string): Evaluation {
 
   const court = immigrationCourt(c);
   const venue = forum ? filingVenue(c, forum.value) : null;
-  const plan = motion ? delivery(c, deadlines[0]) : null;
+  const plan = motion ? delivery(c, deadlines[0], asOf) : null;
   return { asOf, forum, automaticStay: stay, deadlines, fee, records, court, venue, delivery: plan, issues };
 }
 

@@ -5,6 +5,7 @@ import type { Basis, Case } from '../case/index.js';
 import { compareDates } from '../case/civil-date.js';
 import { ASYLUM_APPLICATION_FEES, FEE_SCHEDULE, FEE_WAIVER, type FeeExemption, type FeeScheduleRow } from './data/fees.js';
 import { appealPending } from './forum.js';
+import { PROTECTION_RELIEF } from './forms.js';
 import type { Confidence } from './ruling.js';
 
 export interface FeeLine {
@@ -39,7 +40,6 @@ const EXEMPTION_WORDS: Record<FeeExemption, string> = {
   'fee-free-relief': 'the motion rests only on an application that needs no fee (asylum, withholding, CAT)',
 };
 
-const FEE_FREE_RELIEF = new Set(['asylum', 'withholding', 'cat']);
 
 /** "$1,010": dollars with thousands separators, without the locale machinery (rules stay pure). */
 export const usd = (n: number) => `$${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
@@ -56,7 +56,7 @@ function exemptionsFor(c: Case, basis: Basis): Set<FeeExemption> {
   if (basis === 'in-absentia-no-notice' || basis === 'in-absentia-in-custody') found.add('in-absentia-notice-or-custody');
   if (basis === 'joint' || c.motion?.dhsPosition === 'joins') found.add('joint');
   const relief = c.motion?.reliefSought ?? [];
-  if (relief.length > 0 && relief.every((r) => FEE_FREE_RELIEF.has(r))) found.add('fee-free-relief');
+  if (relief.length > 0 && relief.every((r) => PROTECTION_RELIEF.has(r))) found.add('fee-free-relief');
   return found;
 }
 

@@ -35,7 +35,7 @@ export function automaticStay(c: Case, basis: Basis): Ruling<boolean> {
 }
 
 /** An earlier motion still undecided: marked pending, or with neither an outcome nor a decision date. */
-const isPending = (m: NonNullable<Case['proceedings']['priorMotions']>[number]) =>
+export const isPending = (m: NonNullable<Case['proceedings']['priorMotions']>[number]) =>
   m.outcome === 'pending' || (m.outcome === undefined && m.decided === undefined);
 
 /** Whether the Board has something pending on which it can stay removal (BIA PM 6.3(a)). */

@@ -1,10 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { samples } from '../helpers/cases.js';
 import { reopen } from '../helpers/cli.js';
 
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const tmp = mkdtempSync(join(tmpdir(), 'reopen-check-'));
 const write = (name: string, text: string) => {
   const file = join(tmp, name);

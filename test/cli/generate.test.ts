@@ -1,10 +1,11 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { merge, sample, type Json } from '../helpers/cases.js';
 import { reopen } from '../helpers/cli.js';
 
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const tmp = mkdtempSync(join(tmpdir(), 'reopen-generate-'));
 // Case files written here name the sample exhibits, which must sit beside them.
 cpSync(join('samples', 'cases', 'exhibits'), join(tmp, 'exhibits'), { recursive: true });
@@ -78,6 +79,52 @@ describe('reopen generate', () => {
     const missing = reopen(['generate', join(tmp, 'nope.json'), '--out', tmp, '--json']);
     expect(missing.code).toBe(2);
     expect(JSON.parse(missing.stdout)).toMatchObject({ ok: false, issues: [{ code: 'file_not_found' }] });
+  });
+});
+
+describe('reopen generate: nothing half-done, never a stack trace', () => {
+  const hamama = 'samples/cases/detained-iraqi-hamama.json';
+
+  it('a second run into the same folder leaves no file the new manifest does not list', () => {
+    const out = join(tmp, 'rerun');
+    expect(reopen(['generate', hamama, '--out', out, '--as-of', '2017-10-01']).code).toBe(0);
+    expect(readdirSync(out)).toContain('012345678-filing.pdf');
+    expect(reopen(['generate', hamama, '--out', out, '--as-of', '2017-10-01', '--format', 'docx']).code).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    expect(readdirSync(out).filter((f) => f !== 'manifest.json').sort()).toEqual(manifest.files.map((f: { name: string }) => f.name).sort());
+    expect(readdirSync(out).some((f) => f.endsWith('.pdf'))).toBe(false);
+  });
+
+  it('refuses before replacing anything when a target name is taken by a folder', () => {
+    const out = join(tmp, 'blocked');
+    expect(reopen(['generate', hamama, '--out', out, '--as-of', '2017-10-01', '--format', 'docx']).code).toBe(0);
+    const before = readFileSync(join(out, '012345678-motion-to-reopen.docx'));
+    mkdirSync(join(out, '012345678-motion-to-reopen.pdf'));
+    const r = reopen(['generate', hamama, '--out', out, '--as-of', '2017-10-01']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Nothing was written: .*012345678-motion-to-reopen\.pdf exists and is not a file/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(readFileSync(join(out, '012345678-motion-to-reopen.docx')).equals(before)).toBe(true);
+  });
+
+  it('an --out that is a file, a missing Word shell, or an impossible date: one sentence, exit 2', () => {
+    const file = join(tmp, 'a-file');
+    writeFileSync(file, 'x');
+    const notFolder = reopen(['generate', hamama, '--out', file, '--as-of', '2017-10-01', '--json']);
+    expect(notFolder.code).toBe(2);
+    expect(JSON.parse(notFolder.stdout).issues[0].message).toMatch(/is a file, not a folder/);
+    const shell = reopen(['generate', hamama, '--out', join(tmp, 'shell'), '--as-of', '2017-10-01'], { env: { REOPEN_DOCX_SHELL: join(tmp, 'no-such-shell.docx') } });
+    expect(shell.code).toBe(2);
+    expect(shell.stderr).toMatch(/cannot run as configured/);
+    expect(shell.stderr).not.toMatch(/\n\s+at /);
+    const far = reopen(['generate', hamama, '--out', join(tmp, 'far'), '--as-of', '2150-01-01']);
+    expect([far.code, /--as-of must be a date .* between 1980-01-01 and 2107-12-31/.test(far.stderr)]).toEqual([2, true]);
+  });
+
+  it('a checklist written without the combined filing does not name it', () => {
+    const out = join(tmp, 'checklist-only');
+    expect(reopen(['generate', hamama, '--out', out, '--as-of', '2017-10-01', '--documents', 'filing-checklist', '--format', 'pdf']).code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['012345678-filing-checklist.pdf', 'manifest.json']);
   });
 });
 

@@ -17,7 +17,8 @@ export function reopen(args: string[], opts: { cwd?: string; input?: string; env
     cwd: opts.cwd ?? ROOT,
     encoding: 'utf8',
     input: opts.input ?? '',
-    env: { ...process.env, NO_COLOR: '1', ...opts.env },
+    // A developer's own REOPEN_* settings must not change what the tests see.
+    env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('REOPEN_'))), NO_COLOR: '1', ...opts.env },
     timeout: 120_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };

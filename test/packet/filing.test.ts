@@ -1,8 +1,8 @@
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDocuments, type GenerateOptions, type GenerateResult } from '../../src/generate.js';
 import { exhibitReader } from '../../src/io/exhibit-files.js';
 import { sha256 } from '../../src/packet/manifest.js';
@@ -23,9 +23,13 @@ const file = (r: GenerateResult, suffix: string) => {
 const pageCount = async (bytes: Uint8Array) => (await PDFDocument.load(bytes)).getPageCount();
 const manifestOf = (r: GenerateResult) => JSON.parse(Buffer.from(r.manifest!.bytes).toString('utf8'));
 
+const folders: string[] = [];
+afterAll(() => folders.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
 /** A case folder in a temporary directory, with the exhibit files it names. */
 function caseFolder(files: Record<string, Uint8Array | string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'reopen-filing-'));
+  folders.push(dir);
   cpSync(join(samplesDir, 'exhibits'), join(dir, 'exhibits'), { recursive: true });
   for (const [name, bytes] of Object.entries(files)) {
     mkdirSync(join(dir, name, '..'), { recursive: true });
@@ -63,6 +67,8 @@ describe.each(samples().filter((s) => s.exit === 0 && sample(s.name)['motion']))
   it('has an index whose page ranges point at the right pages', () => {
     const m = manifestOf(r);
     const indexPage = pages.find((p) => p.body.includes('INDEX OF EXHIBITS'))!;
+    // The header row prints whole words: no column so narrow that a word breaks.
+    expect(indexPage.body).toMatch(/Tab\s+Document\s+Publisher\s+Date\s+Pages/);
     const evidence = (sample(s.name)['motion'] as { evidence?: { title: string }[] }).evidence ?? [];
     for (const e of m.filing.exhibits as { tab: string; pages: string; file: string | null }[]) {
       const [first, last] = e.pages.split('-').map(Number) as [number, number];
@@ -137,9 +143,45 @@ describe('exhibit files', () => {
     });
   }
 
-  it('refuses a path outside the case folder', async () => {
+  it('refuses a path outside the case folder, and a link that leads out of it', async () => {
     const r = await run(withEvidence([{ title: 'Elsewhere', kind: 'other', file: '../../etc/passwd' }]), { asOf: '2017-10-01' }, caseFolder({}));
     expect(r.issues.find((i) => i.code === 'exhibit_file')?.message).toMatch(/not inside the folder of the case file/);
+    const outside = caseFolder({ 'real.pdf': await makePdf(1, 'Outside') });
+    const dir = caseFolder({});
+    symlinkSync(join(outside, 'real.pdf'), join(dir, 'exhibits', 'link.pdf'));
+    const linked = await run(withEvidence([{ title: 'Linked', kind: 'other', file: 'exhibits/link.pdf' }]), { asOf: '2017-10-01' }, dir);
+    expect(linked.issues.find((i) => i.code === 'exhibit_file')?.message).toMatch(/links to a file outside the folder/);
+  });
+
+  it('holds the place of an exhibit with a page count but no file, so later page numbers stay right', async () => {
+    const r = await run(
+      withEvidence([
+        { title: 'Form I-589', kind: 'application', pages: 3 },
+        { title: 'A report', publisher: 'Somebody', date: '2017-05-01', kind: 'country-conditions', file: 'exhibits/uscirf-2017-annual-report-iraq.pdf' },
+      ]),
+      { asOf: '2017-10-01' },
+    );
+    const pages = await extract(file(r, '-filing.pdf'));
+    const tabA = pages.findIndex((p) => p.body.includes('TAB A'));
+    for (let k = 1; k <= 3; k++) expect(pages[tabA + k]!.body).toContain(`Replace this page with page ${k} of 3 of Tab A`);
+    expect(pages[tabA + 4]!.body).toContain('TAB B');
+    expect(manifestOf(r).filing.exhibits).toEqual([
+      expect.objectContaining({ tab: 'A', pages: `${tabA + 1}-${tabA + 4}` }),
+      expect.objectContaining({ tab: 'B', pages: `${tabA + 5}-${tabA + 7}` }),
+    ]);
+  });
+
+  it('warns when an exhibit has neither a file nor a page count', async () => {
+    const r = await run(withEvidence([{ title: 'Form I-589', kind: 'application' }]), { asOf: '2017-10-01' });
+    expect(r.issues).toContainEqual(expect.objectContaining({ code: 'exhibit_pages_unknown', path: 'motion.evidence.0.pages', severity: 'warning' }));
+  });
+
+  it('gives a long exhibit title as many tab-sheet pages as it needs, and numbers on', async () => {
+    const title = `A report with an exceptionally long title ${'and more words '.repeat(400)}`.trim();
+    const r = await run(withEvidence([{ title: title.slice(0, 2000), kind: 'other', file: 'exhibits/uscirf-2017-annual-report-iraq.pdf' }]), { asOf: '2017-10-01' });
+    expect(r.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    const pages = await extract(file(r, '-filing.pdf'));
+    pages.forEach((p, i) => expect(p.furniture).toContain(`Page ${i + 1} of ${pages.length}`));
   });
 
   it('warns when the page count given disagrees with the file', async () => {
@@ -212,7 +254,7 @@ describe('wording that follows the facts', () => {
 
 describe('the filing checklist', () => {
   const checklist = async (name: string, asOf: string, patch: Json = {}) => {
-    const r = await run(merge(sample(name), patch), { asOf, documents: ['filing-checklist'], formats: ['docx'] });
+    const r = await run(merge(sample(name), patch), { asOf });
     expect(r.issues.filter((i) => i.severity === 'error')).toEqual([]);
     return docxParagraphs(file(r, 'filing-checklist.docx')).join('\n');
   };
