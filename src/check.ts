@@ -2,7 +2,7 @@
  * The `check` use case: a case (any JSON value) and a date in, the report of
  * shared/spec/case-format.md out. Every other way in (CLI, API, interview, batch) calls this.
  */
-import { makeIssue, parseCase, sortIssues, type Case, type Issue } from './case/index.js';
+import { hasErrors, makeIssue, parseCase, sortIssues, type Case, type Issue } from './case/index.js';
 import { planDocuments, type PlannedDocument } from './documents/catalogue.js';
 import { evaluate, type Evaluation } from './rules/evaluate.js';
 import type { FeeRuling } from './rules/fees.js';
@@ -73,7 +73,7 @@ export function checkCase(input: unknown, asOf: string): CheckResult {
   );
   const issues = sortIssues([...parsed.issues, ...ev.issues, ...missing]);
   const report: CheckReport = {
-    ok: !issues.some((i) => i.severity === 'error'),
+    ok: !hasErrors(issues),
     asOf,
     issues,
     forum: ev.forum?.value ?? null,

@@ -4,7 +4,7 @@
  *
  * case -> check -> plan -> view model -> template -> markup -> tree -> DOCX and PDF
  */
-import { labelOf, makeIssue, sortIssues, type Case, type Issue } from './case/index.js';
+import { hasErrors, labelOf, makeIssue, sortIssues, type Case, type Issue } from './case/index.js';
 import { checkCase, type CheckReport } from './check.js';
 import { composeBlocks, getTemplate, loadTemplates } from './compose/templates.js';
 import type { Block, DocumentTree } from './compose/tree.js';
@@ -92,7 +92,7 @@ export async function generateDocuments(input: unknown, opts: GenerateOptions): 
   const needsFiling = views.has('motion-to-reopen') || views.has('filing-checklist');
   const loaded = needsFiling && c.motion ? await loadExhibits(c, opts.readExhibit) : { exhibits: [], issues: [] };
   issues.push(...loaded.issues);
-  if (issues.some((i) => i.severity === 'error')) return refuse(issues);
+  if (hasErrors(issues)) return refuse(issues);
 
   const treeOf = (view: { furniture: DocumentTree['furniture']; title: string }, blocks: Block[]): DocumentTree => ({
     title: view.title,

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { crossChecks } from './cross-checks.js';
-import { dotPath, makeIssue, sortIssues, type Issue } from './issues.js';
+import { dotPath, hasErrors, makeIssue, sortIssues, type Issue } from './issues.js';
 import { labelOf } from './labels.js';
 import { CASE_FORMAT, caseSchema, type Case } from './schema.js';
 
@@ -30,7 +30,7 @@ export function parseCase(input: unknown): ParseResult {
   }
   issues.push(...crossChecks(input));
   const unique = dedupe(issues);
-  if (parsed.success && !unique.some((i) => i.severity === 'error')) {
+  if (parsed.success && !hasErrors(unique)) {
     return { ok: true, case: parsed.data, issues: sortIssues(unique) };
   }
   return { ok: false, issues: sortIssues(unique) };

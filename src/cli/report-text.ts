@@ -1,7 +1,7 @@
 /**
  * The readable form of a check report, for a terminal. Pure: report in, text out.
  */
-import type { CheckReport, Issue } from '../index.js';
+import { usd, type CheckReport, type Issue } from '../index.js';
 
 const paint = (on: boolean, code: string) => (s: string) => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
 
@@ -27,7 +27,7 @@ export function formatReport(report: CheckReport, opts: { file: string; color: b
       lines.push(dim(`    ${dl.explanation} [${dl.citation}]`));
     }
     if (d?.fee) {
-      lines.push(`  Fee: ${d.fee.owed === 0 ? 'none owed' : `$${d.fee.owed.toLocaleString('en-US')}`}`);
+      lines.push(`  Fee: ${d.fee.owed === 0 ? 'none owed' : usd(d.fee.owed)}`);
       lines.push(dim(`    ${d.fee.explanation}`));
     }
   }
