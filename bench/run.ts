@@ -98,7 +98,7 @@ async function main(): Promise<void> {
   let variant = 0;
   const pdfNewGlyphOrder = await time(runs, () => renderPdf(withFirstLine(motion, variant++)));
   console.log('PDF, motion to reopen');
-  console.log(`  embedded DejaVu, subset             ${ms(pdf)}`);
+  console.log(`  embedded Tinos, subset              ${ms(pdf)}`);
   console.log(`  pdf-lib standard Times (floor)      ${ms(pdfStandard)}`);
   console.log(`  ratio to floor: ${(pdf.median / pdfStandard.median).toFixed(2)}x (target <= 2x)`);
   console.log(`  embedded, glyph orders not seen     ${ms(pdfNewGlyphOrder)}: ${(pdfNewGlyphOrder.median / pdfStandard.median).toFixed(2)}x the floor\n`);

@@ -64,14 +64,19 @@ export const STYLES: Record<ParagraphStyle, StyleSpec> = {
   Heading2: { ...base, bold: true, spaceBefore: 12, spaceAfter: 6, indentLeft: 18, keepWithNext: true },
   Heading3: { ...base, bold: true, italic: true, spaceBefore: 6, spaceAfter: 6, indentLeft: 36, keepWithNext: true },
   BlockQuote: { ...base, indentLeft: 72, indentRight: 72, spaceAfter: 12 },
-  ListItem: { ...base, spaceAfter: 6 },
+  // Numbered paragraphs of a motion or declaration are spaced like the body around them.
+  ListItem: { ...base, lineSpacing: BODY_LINE_SPACING },
   Signature: { ...base, indentLeft: 252 },
   TableText: { ...base, size: 11 },
   Small: { ...base, size: 10 },
 };
 
-/** Word's "single" line for DejaVu Serif is about 1.16 em; the PDF uses the same so pages match. */
-export const SINGLE_LINE_FACTOR = 1.16;
+/**
+ * Word's "single" line for Times New Roman, the DOCX's font, in ems: its ascender, descender and
+ * line gap, (1825 + 443 + 87)/2048 = 1.1499. The PDF's face, Tinos, has the same figures, so a
+ * PDF line is as tall as Word's and pages match.
+ */
+export const SINGLE_LINE_FACTOR = (1825 + 443 + 87) / 2048;
 
 export function lineHeight(style: StyleSpec): number {
   return style.size * SINGLE_LINE_FACTOR * style.lineSpacing;

@@ -2,8 +2,11 @@
  * Bidirectional text, per line: which stretches read right to left and in what order they sit.
  *
  * The documents are English, so every paragraph has a left-to-right base direction; a line holding
- * an Arabic or Hebrew name is split into runs that are placed left to right in visual order, each
- * run keeping its characters in logical order so the shaper can join it.
+ * an Arabic, Hebrew or Syriac name is split into runs that are placed left to right in visual
+ * order, each run keeping its characters in logical order so the shaper can join it. The order
+ * comes from bidi-js's reorder segments and each run's direction from its level, so a number inside
+ * Arabic text (an even level inside an odd one) is a left-to-right run of its own: "سامي ٥٢" keeps
+ * its digits in reading order rather than having them reversed with the letters.
  */
 import bidiModule from 'bidi-js';
 import { sameFormat } from './types.js';
@@ -14,8 +17,9 @@ import type { Atom, Measurer } from './types.js';
 const bidiFactory = bidiModule as unknown as typeof bidiModule.default;
 const bidi = bidiFactory();
 
-/** Strong right-to-left characters (Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation
- * forms, RLM and the RTL embedding controls): a line without one needs no bidi pass. */
+/** Characters of the right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko and their
+ * presentation forms, Arabic digits included), RLM and the RTL embedding controls: a line without
+ * one needs no bidi pass. */
 const STRONG_RTL =
   /[\u0590-\u08ff\u200f\u202b\u202e\u2067\ufb1d-\ufdff\ufe70-\ufefc]|[\ud802\ud803\ud83a\ud83b][\udc00-\udfff]/;
 
@@ -90,7 +94,7 @@ function bidiSlices(atoms: Slice[], text: string, measurer: Measurer, size: numb
  * A line's atoms in visual order, cut at bidi run edges; neighbours in one run and format are
  * merged, a right-to-left one keeping its text in logical order for the shaper to lay out.
  */
-export function visualOrder(atoms: readonly Atom[], measurer: Measurer, size: number): Atom[] {
+export function visualOrder(atoms: readonly Atom[], measurer: Measurer, size: number): (Atom & { rtl: boolean })[] {
   const text = atoms.map((a) => a.text).join('');
   const merged: Slice[] = [];
   for (const slice of bidiSlices(logicalSlices(atoms), text, measurer, size)) {

@@ -11,7 +11,7 @@ import { elementHeight } from './elements.js';
 import { breakLines, lineFragments } from './lines.js';
 import type { Line } from './lines.js';
 import { tableElements } from './tables.js';
-import type { Measurer, PageItem } from './types.js';
+import type { LineExtent, Measurer, PageItem } from './types.js';
 
 export interface Context {
   measurer: Measurer;
@@ -53,13 +53,33 @@ function keepTogether(elements: Element[], pageHeight: number): Element[] {
   return elements.map((e) => (e.kind === 'box' && e !== boxes[boxes.length - 1] ? { ...e, keepWithNext: true } : e));
 }
 
+/**
+ * A line's room above and below its baseline, per point of size: the body face's single line,
+ * grown to hold the extent of any face on the line that needs more (DejaVu Sans for Arabic, Noto
+ * Sans Syriac), as Word makes a single line as tall as its tallest font.
+ */
+function lineExtent(line: Line, measurer: Measurer): LineExtent {
+  let { ascent, descent } = measurer;
+  if (measurer.extent) {
+    for (const face of new Set(line.atoms.map((a) => a.face))) {
+      const extent = measurer.extent(face);
+      ascent = Math.max(ascent, extent.ascent);
+      descent = Math.max(descent, extent.descent);
+    }
+  }
+  return { ascent, descent };
+}
+
 /** One box per line. `justify` is drawn as left-aligned: ragged-right is what filings expect and
  * spreading words would change nothing a court reads. */
 function lineBoxes(lines: Line[], spec: StyleSpec, x: number, width: number, firstLine: number, ctx: Context, align: Align) {
   const { size } = spec;
-  const height = lineHeight(spec);
-  const baseline = height - ctx.measurer.descent * size;
   return lines.map((line, i): Box => {
+    const { ascent, descent } = lineExtent(line, ctx.measurer);
+    // The extra a taller face needs is spaced like the line: twice over in a double-spaced one.
+    const grown = ascent + descent - (ctx.measurer.ascent + ctx.measurer.descent);
+    const height = lineHeight(spec) + grown * size * spec.lineSpacing;
+    const baseline = height - descent * size;
     const start = x + (i === 0 ? firstLine : 0);
     const room = width - (i === 0 ? firstLine : 0);
     const slack = Math.max(0, room - line.width);
@@ -73,9 +93,8 @@ function lineBoxes(lines: Line[], spec: StyleSpec, x: number, width: number, fir
       render: (top) =>
         fragments.flatMap((f): PageItem[] => {
           const y = top - baseline;
-          const text: PageItem = { kind: 'text', text: f.text, x: start + offset + f.x, y, width: f.width, face: f.face, size, underline: f.underline, furniture: false };
+          const text: PageItem = { kind: 'text', text: f.text, rtl: f.rtl, x: start + offset + f.x, y, width: f.width, face: f.face, size, underline: f.underline, furniture: false };
           if (!f.marker) return [text];
-          const { ascent, descent } = ctx.measurer;
           const mark: PageItem = { kind: 'highlight', x: text.x, y: y - descent * size, width: f.width, height: (ascent + descent) * size };
           return [mark, text];
         }),

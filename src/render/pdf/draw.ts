@@ -3,16 +3,24 @@
  * where anything goes are made here; the only computation is the underline's offset.
  *
  * Deterministic: the dates come from the tree's `asOf`, Producer and Creator are fixed, pdf-lib
- * writes no document ID, and the subset tags are derived from the text itself.
+ * writes no document ID, its resource names come from its seeded generator, and the subset tags
+ * are derived from the text itself.
  */
-import { PDFDocument, beginMarkedContent, endMarkedContent, rgb } from 'pdf-lib';
-import type { PDFFont, PDFPage } from 'pdf-lib';
+import { PDFDocument, beginMarkedContent, degrees, drawText, endMarkedContent, rgb } from 'pdf-lib';
+import type { PDFFont, PDFHexString, PDFName, PDFPage } from 'pdf-lib';
 import { PAGE } from '../styles.js';
 import { RenderError } from './errors.js';
 import type { LaidOutPage, Measurer, TextItem } from './types.js';
 
+/** A face embedded in one document. */
+export interface EmbeddedFace {
+  font: PDFFont;
+  /** The text's glyphs in visual order; `rtl` says it is a right-to-left run in logical order. */
+  encode(text: string, rtl: boolean): PDFHexString;
+}
+
 /** Embeds one face into a document; the subset tag is unique to the text drawn with it. */
-export type EmbedFace = (doc: PDFDocument, face: string, subsetTag: string) => Promise<PDFFont>;
+export type EmbedFace = (doc: PDFDocument, face: string, subsetTag: string) => Promise<EmbeddedFace>;
 
 /** The fonts a document is laid out and drawn with: measuring and embedding must agree. */
 export interface FontFamily {
@@ -28,9 +36,11 @@ export interface DocumentInfo {
 
 const BLACK = rgb(0, 0, 0);
 const HIGHLIGHT = rgb(1, 0.92, 0.23);
-/** DejaVu's `post` table: underline top 130/2048 em below the baseline, 90/2048 em thick. */
-const UNDERLINE_TOP = -130 / 2048;
-const UNDERLINE_THICKNESS = 90 / 2048;
+/** Tinos' `post` table (Times New Roman's figures): underline top 223/2048 em below the baseline,
+ * 100/2048 em thick in the regular face. */
+const UNDERLINE_TOP = -223 / 2048;
+const UNDERLINE_THICKNESS = 100 / 2048;
+const UPRIGHT = degrees(0);
 
 export async function drawPdf(pages: readonly LaidOutPage[], info: DocumentInfo, embed: EmbedFace): Promise<Uint8Array> {
   const date = civilDate(info.asOf);
@@ -48,25 +58,33 @@ export async function drawPdf(pages: readonly LaidOutPage[], info: DocumentInfo,
     for (const item of laid.items) {
       if (item.kind === 'highlight') page.drawRectangle({ ...item, color: HIGHLIGHT });
     }
+    // Each face is named once in the page's resources, however many strings it draws.
+    const keys = new Map<string, PDFName>();
     for (const item of laid.items) {
-      if (item.kind === 'text') drawText(page, item, fonts.get(item.face)!);
-      else if (item.kind === 'rule') {
+      if (item.kind === 'text') {
+        const face = fonts.get(item.face)!;
+        let key = keys.get(item.face);
+        if (!key) keys.set(item.face, (key = page.node.newFontDictionary(face.font.name, face.font.ref)));
+        drawTextItem(page, item, face, key);
+      } else if (item.kind === 'rule') {
         const { x1, y1, x2, y2, thickness } = item;
         page.drawLine({ start: { x: x1, y: y1 }, end: { x: x2, y: y2 }, thickness, color: BLACK });
       }
     }
   }
-  // PDFDocument.save embeds the fonts it made, in order of first use; the DejaVu embedder makes its
-  // own, so they are embedded here, in that same order.
-  for (const font of fonts.values()) await font.embed();
+  // PDFDocument.save embeds the fonts it made, in order of first use; the subset embedder makes
+  // its own, so they are embedded here, in that same order.
+  for (const { font } of fonts.values()) await font.embed();
   return doc.save();
 }
 
-function drawText(page: PDFPage, item: TextItem, font: PDFFont) {
+/** What pdf-lib's page.drawText writes, with the text encoded in the direction the layout gave. */
+function drawTextItem(page: PDFPage, item: TextItem, face: EmbeddedFace, key: PDFName) {
   // Running headers and footers are marked as artifacts, so text extraction and screen readers
   // can tell them from the filing's own words.
   if (item.furniture) page.pushOperators(beginMarkedContent('Artifact'));
-  page.drawText(item.text, { x: item.x, y: item.y, size: item.size, font, color: BLACK });
+  const { x, y, size } = item;
+  page.pushOperators(...drawText(face.encode(item.text, item.rtl), { x, y, size, font: key, color: BLACK, rotate: UPRIGHT, xSkew: UPRIGHT, ySkew: UPRIGHT }));
   if (item.underline) {
     const thickness = UNDERLINE_THICKNESS * item.size;
     const y = item.y + UNDERLINE_TOP * item.size - thickness / 2;
@@ -83,7 +101,7 @@ async function embedUsedFaces(doc: PDFDocument, pages: readonly LaidOutPage[], e
       if (item.kind === 'text') hashes.set(item.face, fnv1a(item.text, hashes.get(item.face) ?? 0x811c9dc5));
     }
   }
-  const fonts = new Map<string, PDFFont>();
+  const fonts = new Map<string, EmbeddedFace>();
   for (const [face, hash] of hashes) fonts.set(face, await embed(doc, face, subsetTag(hash)));
   return fonts;
 }

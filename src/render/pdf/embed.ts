@@ -1,22 +1,23 @@
 /**
- * Embedding a face, subset, into a document: byte for byte what pdf-lib's CustomFontSubsetEmbedder
- * writes, without what it cost.
+ * Embedding a face, subset, into a document: what pdf-lib's CustomFontSubsetEmbedder writes (byte
+ * for byte, but for the padding of odd glyph records that ./subset.ts adds), without what it cost.
  *
- * - Text is encoded from the shaping cache (./shaping.ts): pdf-lib's embedder lays every string
- *   out again and builds its hex code by code.
+ * - Text is encoded from the shaping cache (./shaping.ts), in the direction the bidi levels give:
+ *   pdf-lib's embedder lays every string out again and builds its hex code by code.
  * - The subset font program is written by ./subset.ts instead of fontkit's subsetter.
- * - The compressed program is kept for the next document with the face's glyphs in the same
- *   order, which determines its bytes: deflating it is the largest cost a face adds, and documents
- *   are rendered again with the same glyphs (while a filing's page numbers settle, after a correction).
+ * - The compressed program, and the compressed ToUnicode map, are kept for the next document with
+ *   the face's glyphs in the same order, which determines their bytes: deflating them is the
+ *   largest cost a face adds, and documents are rendered again with the same glyphs (while a
+ *   filing's page numbers settle, after a correction).
  *
  * pdf-lib's subset embedder cannot be extended (its constructor is private), so this one repeats its
  * glyph bookkeeping on top of the CustomFontEmbedder it extends; the font, descriptor, widths and
  * ToUnicode objects are still written by pdf-lib.
  */
-import { Cache, CustomFontEmbedder, PDFFont, PDFHexString, toHexStringOfMinLength } from 'pdf-lib';
+import { Cache, CustomFontEmbedder, PDFFont, PDFHexString, PDFRawStream, toHexStringOfMinLength } from 'pdf-lib';
 import type { PDFContext, PDFDocument, PDFRef } from 'pdf-lib';
 import { Lru } from '../lru.js';
-import type { FontFamily } from './draw.js';
+import type { EmbeddedFace, FontFamily } from './draw.js';
 import { fontMeasurer, shaper } from './shaping.js';
 import type { FaceShaper } from './shaping.js';
 import { FaceSubsetter } from './subset.js';
@@ -27,6 +28,8 @@ type PdfLibGlyph = ReturnType<PdfLibFont['glyphForCodePoint']>;
 
 /** Compressed font programs by face and glyph order; one is 2-20 KB, so this holds about 1 MB. */
 const programs = new Lru<string, Uint8Array>(64);
+/** Compressed ToUnicode maps by face and the characters of its glyphs in order; about 1 KB each. */
+const unicodeMaps = new Lru<string, Uint8Array>(64);
 
 /** Subset ids as the four hex digits a content stream shows them in, made once per process. */
 const hexIds: string[] = [];
@@ -49,8 +52,13 @@ class SubsetEmbedder extends CustomFontEmbedder {
   }
 
   override encodeText(text: string): PDFHexString {
+    return this.encodeRun(text, false);
+  }
+
+  /** A run of text in logical order, its glyphs in visual order for the direction given. */
+  encodeRun(text: string, rtl: boolean): PDFHexString {
     let hex = '';
-    for (const glyph of this.shaped.glyphsOf(text)) {
+    for (const glyph of this.shaped.glyphsOf(text, rtl)) {
       let id = this.subsetIds.get(glyph.id);
       if (id === undefined) {
         id = this.order.push(glyph.id) - 1;
@@ -76,6 +84,17 @@ class SubsetEmbedder extends CustomFontEmbedder {
     programs.set(key, stream.contents);
     return context.register(stream);
   }
+
+  protected override embedUnicodeCmap(context: PDFContext): PDFRef {
+    // The map lists each subset id with the characters of the glyph last drawn for it.
+    const key = `${this.fontName}:${this.drawn.map((g) => g.codePoints.join('.')).join(',')}`;
+    const cached = unicodeMaps.get(key);
+    if (cached) return context.register(context.stream(cached, { Filter: 'FlateDecode' }));
+    const ref = super.embedUnicodeCmap(context);
+    const stream = context.lookup(ref);
+    if (stream instanceof PDFRawStream) unicodeMaps.set(key, stream.contents);
+    return ref;
+  }
 }
 
 const subsetters = new Map<string, Promise<FaceSubsetter>>();
@@ -84,13 +103,16 @@ const subsetters = new Map<string, Promise<FaceSubsetter>>();
  * Embeds a face, subset, under a name that starts with the PDF subset tag (ISO 32000 9.6.4). The
  * font is not in the document's own list of fonts, so whoever draws with it embeds it before saving.
  */
-export async function embedFace(doc: PDFDocument, face: string, subsetTag: string): Promise<PDFFont> {
+export async function embedFace(doc: PDFDocument, face: string, subsetTag: string): Promise<EmbeddedFace> {
   const shaped = shaper(face);
   let subsetter = subsetters.get(face);
   if (!subsetter) subsetters.set(face, (subsetter = FaceSubsetter.of(shaped.face.bytes, shaped.font)));
   const embedder = new SubsetEmbedder(shaped, await subsetter, `${subsetTag}+${shaped.font.postscriptName}`);
-  return PDFFont.of(doc.context.nextRef(), doc, embedder);
+  return { font: PDFFont.of(doc.context.nextRef(), doc, embedder), encode: (text, rtl) => embedder.encodeRun(text, rtl) };
 }
 
-/** DejaVu Serif with DejaVu Sans as fallback, embedded and subset: the family of every filing. */
-export const dejaVuFonts: FontFamily = { measurer: fontMeasurer, embed: embedFace };
+/**
+ * Tinos (Times New Roman's metrics) with DejaVu Serif, DejaVu Sans and Noto Sans Syriac as
+ * fallbacks, embedded and subset: the family of every filing.
+ */
+export const filingFonts: FontFamily = { measurer: fontMeasurer, embed: embedFace };

@@ -1,5 +1,6 @@
 /**
- * The PDF renderer: a document tree to the bytes of a PDF with embedded DejaVu fonts.
+ * The PDF renderer: a document tree to the bytes of a PDF with embedded fonts: Tinos, which has
+ * Times New Roman's metrics as the DOCX names it, and fallbacks for the scripts it lacks.
  *
  * Two steps, each testable alone: `layoutDocument` (pure: tree to positioned items, with any
  * `Measurer`) and the drawing (items to pdf-lib). Every character is checked against the fonts
@@ -12,10 +13,10 @@ import { drawPdf } from './draw.js';
 import type { FontFamily } from './draw.js';
 import { uncoveredCharacters, uncoveredError } from './fonts.js';
 import { layoutDocument } from './layout.js';
-import { dejaVuFonts } from './embed.js';
+import { filingFonts } from './embed.js';
 
 /** `family` is for the speed bench's floor (`standardFonts`); filings use the default. */
-export async function renderPdf(tree: DocumentTree, family: FontFamily = dejaVuFonts): Promise<Uint8Array> {
+export async function renderPdf(tree: DocumentTree, family: FontFamily = filingFonts): Promise<Uint8Array> {
   assertPrintable(tree);
   return drawPdf(layoutDocument(tree, family.measurer), tree, family.embed);
 }
@@ -31,10 +32,10 @@ function assertPrintable(tree: DocumentTree) {
 
 export { layoutDocument, TEXT_BOX } from './layout.js';
 export { uncoveredCharacters } from './fonts.js';
-export { dejaVuFonts } from './embed.js';
+export { filingFonts } from './embed.js';
 export { fontMeasurer } from './shaping.js';
 export { standardFonts } from './standard-fonts.js';
-export type { EmbedFace, FontFamily } from './draw.js';
+export type { EmbedFace, EmbeddedFace, FontFamily } from './draw.js';
 export { RenderError } from './errors.js';
 export type { RenderErrorCode } from './errors.js';
-export type { FacePiece, FontStyle, HighlightItem, LaidOutPage, Measurer, PageItem, RuleItem, TextItem } from './types.js';
+export type { FacePiece, FontStyle, HighlightItem, LaidOutPage, LineExtent, Measurer, PageItem, RuleItem, TextItem } from './types.js';

@@ -44,15 +44,20 @@ export function layoutDocument(tree: DocumentTree, measurer: Measurer): LaidOutP
   return pages;
 }
 
-/** The last guard against clipped text: refuse to print rather than print off the text box. */
+/**
+ * The last guard against clipped text: refuse to print rather than print off the text box. Each
+ * item is held to its own face's extent, so text in a face taller than the body face's line (DejaVu
+ * Sans, Noto Sans Syriac) is checked for what it needs, not for what Tinos needs.
+ */
 function assertInsideTextBox(items: readonly PageItem[], measurer: Measurer) {
   for (const item of items) {
     if (item.kind !== 'text') continue;
+    const { ascent, descent } = measurer.extent?.(item.face) ?? measurer;
     const inside =
       item.x >= TEXT_BOX.left - EPS &&
       item.x + item.width <= TEXT_BOX.right + EPS &&
-      item.y - measurer.descent * item.size >= TEXT_BOX.bottom - EPS &&
-      item.y + measurer.ascent * item.size <= TEXT_BOX.top + EPS;
+      item.y - descent * item.size >= TEXT_BOX.bottom - EPS &&
+      item.y + ascent * item.size <= TEXT_BOX.top + EPS;
     if (!inside) {
       throw new RenderError('outside_text_box', `Text would be printed outside the margins: "${item.text.slice(0, 60)}".`);
     }

@@ -8,18 +8,23 @@
  *
  * Optional ligatures (fi, fl) are off, as they are by default in Word, so the PDF matches the DOCX
  * and extracted or searched text has plain letters; required ones (Arabic lam-alef) stay. Without
- * them a word of printable ASCII shapes to exactly its cmap glyphs in DejaVu (a test checks it),
- * which is some twenty times cheaper than fontkit's layout.
+ * them a word of printable ASCII shapes to exactly its cmap glyphs in Tinos and DejaVu (a test
+ * checks it), which is some twenty times cheaper than fontkit's layout.
+ *
+ * The direction of a run comes from the bidi levels (./bidi.ts), never from the script: fontkit
+ * would lay out Arabic-Indic digits right to left because they belong to the Arabic script, and
+ * print "٥٢" as "٢٥".
  */
 import type { Font, Glyph, GlyphRun } from '@pdf-lib/fontkit';
 import { SINGLE_LINE_FACTOR } from '../styles.js';
-import { hasRightToLeft } from './bidi.js';
 import { facePieces, isFaceId, isPrintableAscii, loadFace } from './fonts.js';
 import type { FaceId, LoadedFace } from './fonts.js';
-import type { Measurer } from './types.js';
+import type { LineExtent, Measurer } from './types.js';
 
 interface Shaped {
   glyphs: Glyph[];
+  /** The direction fontkit laid the word out in: its script's. */
+  rtl: boolean;
   /** In ems: the sum of the glyphs' advance widths, which is what a PDF viewer advances by. */
   width: number;
 }
@@ -28,16 +33,29 @@ interface Shaped {
 const MAX_CACHED_WORDS = 50_000;
 const DEFAULT_IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
 const NO_LIGATURES = { liga: false };
+const SOFT_HYPHEN = '\u00ad';
+
+/** fontkit's layout takes a script, a language and a direction after the features; its typings
+ * leave them out. */
+type Layout = (text: string, features: object, script?: string, language?: string, direction?: 'ltr' | 'rtl') => GlyphRun;
 
 export class FaceShaper {
+  /** Words in the direction of their script (what measuring uses: the width is the same both ways). */
   private readonly words = new Map<string, Shaped>();
+  /** Glyphs of words laid out in a direction given by the bidi levels, in visual order. */
+  private readonly directed = [new Map<string, Glyph[]>(), new Map<string, Glyph[]>()] as const;
   private readonly space: Glyph;
   readonly font: Font;
+  /** A single line's room above the baseline (ascender and line gap) and below it, in ems. */
+  readonly extent: LineExtent;
 
   constructor(readonly face: LoadedFace) {
     const { font } = face;
     this.font = font;
     this.space = font.glyphForCodePoint(0x20);
+    // fontkit reads these from hhea, which is what Word sizes a line by.
+    const { ascent, descent, lineGap } = font;
+    this.extent = { ascent: (ascent + lineGap) / font.unitsPerEm, descent: -descent / font.unitsPerEm };
   }
 
   /** A word (no U+0020) shaped alone: Arabic joins within a word and never across a space. */
@@ -45,14 +63,39 @@ export class FaceShaper {
     let shaped = this.words.get(token);
     if (!shaped) {
       if (this.words.size >= MAX_CACHED_WORDS) this.words.clear();
-      const glyphs = isPrintableAscii(token)
-        ? this.font.glyphsForString(token)
-        : withCodePoints(token, this.restoreIgnorables(token, this.font.layout(token, NO_LIGATURES)));
+      const { glyphs, rtl } = isPrintableAscii(token) ? { glyphs: this.font.glyphsForString(token), rtl: false } : this.layout(token);
       const width = glyphs.reduce((w, g) => w + g.advanceWidth, 0) / this.font.unitsPerEm;
-      shaped = { glyphs, width };
+      shaped = { glyphs, rtl, width };
       this.words.set(token, shaped);
     }
     return shaped;
+  }
+
+  /** A word's glyphs in visual order when the bidi levels say which way it runs. */
+  private wordIn(token: string, rtl: boolean): Glyph[] {
+    const shaped = this.word(token);
+    // Nearly always the direction of the word's script (Latin at an even level, Arabic at an odd one).
+    if (shaped.rtl === rtl) return shaped.glyphs;
+    const cache = this.directed[rtl ? 1 : 0];
+    let glyphs = cache.get(token);
+    if (!glyphs) {
+      if (cache.size >= MAX_CACHED_WORDS) cache.clear();
+      // Printable ASCII is never joined or reordered by shaping: right to left, it is its glyphs backwards.
+      glyphs = isPrintableAscii(token) ? [...shaped.glyphs].reverse() : this.layout(token, rtl ? 'rtl' : 'ltr').glyphs;
+      cache.set(token, glyphs);
+    }
+    return glyphs;
+  }
+
+  /**
+   * fontkit's layout, in the direction given or else the script's. A soft hyphen is left out: it
+   * is invisible unless a line ends at it (./lines.ts then draws a hyphen), and fontkit would draw
+   * the font's glyph for it, a visible hyphen, when the face maps it to the hyphen's glyph (Tinos).
+   */
+  private layout(token: string, direction?: 'ltr' | 'rtl'): { glyphs: Glyph[]; rtl: boolean } {
+    const text = token.includes(SOFT_HYPHEN) ? token.replaceAll(SOFT_HYPHEN, '') : token;
+    const run = (this.font.layout as Layout).call(this.font, text, NO_LIGATURES, undefined, undefined, direction);
+    return { glyphs: withCodePoints(text, this.restoreIgnorables(text, run)), rtl: run.direction === 'rtl' };
   }
 
   width(text: string): number {
@@ -60,24 +103,25 @@ export class FaceShaper {
     return text.split(' ').reduce((w, token, i) => w + this.word(token).width + (i > 0 ? this.word(' ').width : 0), 0);
   }
 
-  /** Glyphs of a fragment in visual order; a right-to-left fragment lists its words backwards,
-   * each already laid out right to left by fontkit. */
-  glyphsOf(text: string): Glyph[] {
+  /**
+   * Glyphs of a fragment in visual order. `rtl` is the fragment's direction from the bidi levels:
+   * a right-to-left fragment lists its words backwards, each laid out right to left by fontkit.
+   */
+  glyphsOf(text: string, rtl: boolean): Glyph[] {
     const tokens = text.split(' ');
-    if (hasRightToLeft(text)) tokens.reverse();
+    if (rtl) tokens.reverse();
     const glyphs: Glyph[] = [];
     tokens.forEach((token, i) => {
       if (i > 0) glyphs.push(this.space);
-      for (const glyph of this.word(token).glyphs) glyphs.push(glyph);
+      for (const glyph of this.wordIn(token, rtl)) glyphs.push(glyph);
     });
     return glyphs;
   }
 
   /**
-   * fontkit draws default-ignorable characters (ZWNJ, ZWJ, LRM, soft hyphen) as a full-width
-   * space glyph; pdf-lib ignores glyph positions, so a visible gap would appear inside a name.
-   * Put back the font's own zero-width glyph; a soft hyphen, whose glyph is a visible hyphen,
-   * is left out, which is how it reads when the word is not hyphenated.
+   * fontkit draws default-ignorable characters (ZWNJ, ZWJ, LRM) as a full-width space glyph;
+   * pdf-lib ignores glyph positions, so a visible gap would appear inside a name. Put back the
+   * font's own zero-width glyph, or leave the character out when the font has none.
    */
   private restoreIgnorables(token: string, run: GlyphRun): Glyph[] {
     const hidden = [...token].filter((c) => DEFAULT_IGNORABLE.test(c));
@@ -132,13 +176,14 @@ export function shaper(face: string): FaceShaper {
   return s;
 }
 
-/** DejaVu's descender is 483/2048 em; the ascent is what a single line leaves above it, so a line
- * of text fills its line box exactly (hhea says 0.928-0.939 em: within 0.02 em of it). */
-const DESCENT = 483 / 2048;
+/** Tinos' descender is 443/2048 em; the ascent is what a single line leaves above it: Tinos'
+ * ascender and line gap, (1825 + 87)/2048 em, so a line of Tinos fills its line box exactly. */
+const DESCENT = 443 / 2048;
 
 export const fontMeasurer: Measurer = {
   faces: facePieces,
   width: (face, text) => shaper(face).width(text),
   ascent: SINGLE_LINE_FACTOR - DESCENT,
   descent: DESCENT,
+  extent: (face) => shaper(face).extent,
 };

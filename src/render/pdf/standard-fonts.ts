@@ -1,5 +1,5 @@
 /**
- * pdf-lib's built-in Times as a font family: the floor a speed bench compares the embedded DejaVu
+ * pdf-lib's built-in Times as a font family: the floor a speed bench compares the embedded Tinos
  * family against (same layout, same drawing, no font embedding or shaping). Not for filings: it is
  * not embedded and encodes only WinAnsi, so it prints ā, ṣ, ʿ or any Arabic as '?'.
  */
@@ -43,5 +43,9 @@ const measurer: Measurer = {
 
 export const standardFonts: FontFamily = {
   measurer,
-  embed: (doc, face) => doc.embedFont(FACES[face as TimesFace]),
+  embed: async (doc, face) => {
+    const font = await doc.embedFont(FACES[face as TimesFace]);
+    // WinAnsi has no right-to-left script, so `rtl` never arrives here.
+    return { font, encode: (text) => font.encodeText(text) };
+  },
 };

@@ -1,6 +1,10 @@
 /**
  * TrueType subsets, byte for byte what @pdf-lib/fontkit 1.1.1's TTFSubset writes (a test compares
- * the two over every glyph of every bundled face), at a small fraction of its cost.
+ * the two over every glyph of every bundled face), at a small fraction of its cost, with one fix:
+ * a glyph record of odd length is padded to an even one. fontkit does not pad, and in a subset with
+ * short offsets (half the offset, stored) every glyph after an odd record is then read one byte off
+ * and drawn as garbage or not at all; Tinos has odd records, DejaVu and Noto Sans Syriac none, so
+ * for those faces the bytes are still fontkit's.
  *
  * fontkit's subsetter was most of what an embedded-font PDF cost beyond the floor's: it decodes
  * each glyph's whole outline only to learn whether the glyph is composite, re-encodes the hinting
@@ -182,8 +186,13 @@ export class FaceSubsetter {
     for (let i = 0; i < order.length; i++) {
       const record = this.record(order[i]!);
       let bytes = record.bytes;
-      if (record.components.length > 0) {
-        bytes = bytes.slice();
+      if (record.components.length > 0 || bytes.length % 2 === 1) {
+        // A record of odd length is padded to an even one: fontkit copies it as it is, and then its
+        // short offsets, which are halves, lose their last bit and every later glyph is read from
+        // the wrong place (Tinos has such records; DejaVu and Noto Sans Syriac have none).
+        const copy = new Uint8Array(bytes.length + (bytes.length % 2));
+        copy.set(bytes);
+        bytes = copy;
         for (const { gid, pos } of record.components) {
           const id = include(gid);
           bytes[pos] = id >> 8;
@@ -221,7 +230,7 @@ export class FaceSubsetter {
           }
           return;
         case 'loca':
-          // Short offsets store half the offset, as fontkit writes them (an odd one loses its last bit).
+          // Short offsets store half the offset; records are padded to even lengths, so none is odd.
           for (const offset of offsets) {
             if (longLoca) view.setUint32(at, offset);
             else view.setUint16(at, offset >>> 1);

@@ -17,6 +17,13 @@ export interface FacePiece {
   face: string;
 }
 
+/** Room a single line needs above and below its baseline, in ems (per point of size). */
+export interface LineExtent {
+  ascent: number;
+  /** A positive number. */
+  descent: number;
+}
+
 /** What the layout needs to know about fonts. The real one is backed by fontkit; tests fake it. */
 export interface Measurer {
   /**
@@ -26,10 +33,21 @@ export interface Measurer {
   faces(text: string, style: FontStyle): FacePiece[];
   /** The advance width of `text` in `face` at a size of 1 point. */
   width(face: string, text: string): number;
-  /** Height above the baseline, per point of size, that glyphs of all faces stay within. */
+  /**
+   * A single line of the body face: height above the baseline and depth below it, per point of
+   * size; the two add up to the line's height (styles.ts, SINGLE_LINE_FACTOR).
+   */
   readonly ascent: number;
-  /** Depth below the baseline, per point of size (a positive number). */
+  /** A positive number. */
   readonly descent: number;
+  /**
+   * What a single line of `face` needs above and below the baseline (its ascender and line gap,
+   * its descender). A line holding a face that needs more than `ascent` or `descent` is made that
+   * much taller, as Word makes a line as tall as its tallest font; text stays inside its face's
+   * extent, which is what the layout's last check holds it to. Without it, every face fits the body
+   * face's line.
+   */
+  extent?(face: string): LineExtent;
 }
 
 /** Text of one face and format inside a line, in logical order (internal to the layout). */
@@ -49,6 +67,8 @@ export interface TextItem {
   kind: 'text';
   /** In logical (reading) order, also for right-to-left text. */
   text: string;
+  /** A right-to-left run (an odd bidi level): drawn with its words from right to left. */
+  rtl: boolean;
   x: number;
   /** The baseline. */
   y: number;

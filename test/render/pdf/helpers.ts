@@ -31,7 +31,7 @@ export const doc = (blocks: Block[], furniture: PageFurniture = { pageNumbers: f
   blocks,
 });
 
-/** One-line paragraphs: FilerBlock lines are 13.92 pt with no spacing, 46 to a page. */
+/** One-line paragraphs: FilerBlock lines are 13.8 pt (12 × 1.1499) with no spacing, 46 to a page. */
 export const fillerLines = (n: number, prefix = 'filler'): Paragraph[] =>
   Array.from({ length: n }, (_, i) => para(`${prefix} ${i + 1}`));
 

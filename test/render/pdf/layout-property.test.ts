@@ -6,10 +6,12 @@ import { TEXT_BOX, layoutDocument } from '../../../src/render/pdf/index.js';
 import { bodyText, doc, fakeMeasurer } from './helpers.js';
 
 const styles = Object.keys(STYLES) as ParagraphStyle[];
-// Mostly ordinary words, some longer than any line (up to 400 characters).
+// Mostly ordinary words, some with hyphens, slashes, dashes and no-break spaces (places a line may
+// or may not end inside a word), some longer than any line (up to 400 characters).
 const word = fc.oneof(
   { weight: 10, arbitrary: fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzĀḤṢʿ&<>{#'), minLength: 1, maxLength: 14 }) },
-  { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom(...'xyz'), minLength: 60, maxLength: 400 }) },
+  { weight: 3, arbitrary: fc.string({ unit: fc.constantFrom(...'abc12-/–—\u00a0\u2011()'), minLength: 1, maxLength: 30 }) },
+  { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom(...'xyz-'), minLength: 60, maxLength: 400 }) },
 );
 const run: fc.Arbitrary<Run> = fc.oneof(
   { weight: 8, arbitrary: fc.record({ kind: fc.constant('text' as const), text: fc.array(word, { minLength: 1, maxLength: 40 }).map((w) => w.join(' ')), bold: fc.boolean(), italic: fc.boolean(), underline: fc.boolean(), marker: fc.boolean() }) },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LIST_INDENT, PAGE, STYLES, listLabel } from '../../../src/render/styles.js';
+import { LIST_INDENT, PAGE, SINGLE_LINE_FACTOR, STYLES, listLabel } from '../../../src/render/styles.js';
 import { TEXT_BOX, layoutDocument } from '../../../src/render/pdf/index.js';
 import type { TextItem } from '../../../src/render/pdf/index.js';
 import { bodyText, doc, fakeMeasurer, fillerLines, lines, pageOf, para, text } from './helpers.js';
@@ -121,7 +121,7 @@ describe('indents and alignment', () => {
 
 describe('pagination', () => {
   it('moves a heading that would end a page to the next page, with its paragraph', () => {
-    // 44 lines leave 35.5 pt: room for the heading (12 + 13.92) but not the Body line after it.
+    // 44 lines leave 40.9 pt: room for the heading (12 + 13.8) but not the Body line (27.6) after it.
     const blocks = (keep: boolean) => [...fillerLines(44), para('Argument', 'Heading1', keep ? {} : { keepWithNext: false }), para('The board erred.', 'Body')];
     expect(pageOf(layout(blocks(false)), 'Argument')).toBe(0);
     const pages = layout(blocks(true));
@@ -163,7 +163,7 @@ describe('pagination', () => {
   it('adds a spacer’s points between blocks', () => {
     const [page] = layout([para('one'), { kind: 'spacer', points: 50 }, para('two')]);
     const [one, two] = bodyText(page!);
-    expect(one!.y - two!.y).toBeCloseTo(50 + 13.92, 9);
+    expect(one!.y - two!.y).toBeCloseTo(50 + 12 * SINGLE_LINE_FACTOR, 9);
   });
 
   it('prints "Page N of M" centred on every page, with the header and footer inside the margins', () => {

@@ -58,7 +58,7 @@ describe('tables', () => {
 
   it('moves a row to the next page whole when it does not fit', () => {
     const three = [para('first line'), para('second line'), para('third line')];
-    // 44 filler lines leave 35.5 pt; the row needs three 13.92 pt lines and its padding.
+    // 44 filler lines leave 40.9 pt; the row needs three 13.8 pt lines and its padding.
     const pages = layout([...fillerLines(44), table([row([three, [para('x')]])], 'none')]);
     expect(lines(pages[0]!)).toHaveLength(44);
     expect(lines(pages[1]!)).toEqual(['first line', 'second line', 'third line', 'x']);
