@@ -3,7 +3,11 @@
  * shared/spec/case-format.md out. Every other way in (CLI, API, interview, batch) calls this.
  */
 import { hasErrors, makeIssue, parseCase, sortIssues, type Case, type Issue } from './case/index.js';
+import { tainting } from './case/taint.js';
 import { planDocuments, type PlannedDocument } from './documents/catalogue.js';
+import { buildView, isBuildable } from './documents/registry.js';
+import { suggestedOrder, tabLetter } from './documents/exhibits.js';
+import { unprintableIssues } from './printable.js';
 import { evaluate, type Evaluation } from './rules/evaluate.js';
 import type { FeeRuling } from './rules/fees.js';
 import type { RecordsRoute } from './rules/records.js';
@@ -33,7 +37,7 @@ export interface ReportDetails {
   forum: { citation: string; explanation: string; confidence: Confidence } | null;
   automaticStay: { citation: string; explanation: string; confidence: Confidence } | null;
   fee: FeeRuling | null;
-  court: Venue;
+  court: Venue | null;
   venue: Venue | null;
   documents: PlannedDocument[];
 }
@@ -58,21 +62,51 @@ export interface CheckResult {
   documents?: PlannedDocument[];
 }
 
+/**
+ * The report of shared/spec/case-format.md for any JSON value, as of `asOf` (YYYY-MM-DD): every
+ * issue at once, and the forum, deadlines, records routing and documents. An invalid case still
+ * gets every answer that does not depend on a field that is wrong (case/repair.ts); only a valid
+ * case comes back with `case`, `evaluation` and `documents` for generate to build on.
+ */
 export function checkCase(input: unknown, asOf: string): CheckResult {
   const parsed = parseCase(input);
   if (!parsed.ok) {
-    return {
-      report: { ok: false, asOf, issues: parsed.issues, forum: null, automaticStay: null, deadlines: [], records: [], documents: [] },
-    };
+    if (!parsed.partial) {
+      return {
+        report: { ok: false, asOf, issues: parsed.issues, forum: null, automaticStay: null, deadlines: [], records: [], documents: [] },
+      };
+    }
+    const { view, guard } = tainting(parsed.partial.case, parsed.partial.tainted);
+    const ev = evaluate(view, asOf, guard);
+    const docs = planDocuments(view, ev, guard);
+    const documentIssues = guard(() => planIssues(view, docs), []);
+    return { report: buildReport(asOf, [...parsed.issues, ...ev.issues, ...documentIssues], ev, docs) };
   }
   const c = parsed.case;
   const ev = evaluate(c, asOf);
   const docs = planDocuments(c, ev);
-  const missing: Issue[] = docs.flatMap((d) =>
-    d.missing.map((m) => makeIssue('missing_fact', m.path, 'warning', { document: d.title, label: m.label })),
-  );
-  const issues = sortIssues([...parsed.issues, ...ev.issues, ...missing]);
-  const report: CheckReport = {
+  const printed = docs.filter((d) => isBuildable(d.id)).map((d) => buildView(d.id, c, ev).view);
+  const report = buildReport(asOf, [...parsed.issues, ...ev.issues, ...planIssues(c, docs), ...unprintableIssues(c, printed)], ev, docs);
+  return { report, case: c, evaluation: ev, documents: docs };
+}
+
+/** What the plan itself says: missing facts per document, characters no font prints, a declaration filed nowhere. */
+function planIssues(c: Case, docs: readonly PlannedDocument[]): Issue[] {
+  const missing = docs.flatMap((d) => d.missing.map((m) => makeIssue('missing_fact', m.path, 'warning', { document: d.title, label: m.label })));
+  const declared = (c.motion?.evidence ?? []).some((e) => e.document === 'respondent-declaration');
+  const unfiled = docs.some((d) => d.id === 'respondent-declaration') && !declared ? [makeIssue('declaration_not_filed', 'motion.evidence', 'warning', {})] : [];
+  const evidence = c.motion?.evidence ?? [];
+  const order = suggestedOrder(evidence);
+  const shorten = (t: string) => (t.length > 48 ? `${t.slice(0, 45)}...` : t);
+  const suggestion = order
+    ? [makeIssue('exhibit_order', 'motion.evidence', 'warning', { suggested: order.map((i, n) => `${tabLetter(n)}. ${shorten(evidence[i]!.title)}`).join('; ') }, 'ICPM 3.3; BIA PM 3.3 (practice)')]
+    : [];
+  return [...missing, ...unfiled, ...suggestion];
+}
+
+function buildReport(asOf: string, all: readonly Issue[], ev: Evaluation, docs: readonly PlannedDocument[]): CheckReport {
+  const issues = sortIssues(dedupeIssues(all));
+  return {
     ok: !hasErrors(issues),
     asOf,
     issues,
@@ -99,8 +133,18 @@ export function checkCase(input: unknown, asOf: string): CheckResult {
       fee: ev.fee,
       court: ev.court,
       venue: ev.venue,
-      documents: docs,
+      documents: [...docs],
     },
   };
-  return { report, case: c, evaluation: ev, documents: docs };
+}
+
+/** One issue per code and path: a rule and a cross-field check may find the same problem. */
+function dedupeIssues(issues: readonly Issue[]): Issue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const key = `${i.code}\u0000${i.path}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

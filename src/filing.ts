@@ -37,7 +37,8 @@ export async function loadExhibits(c: Case, read: ExhibitReader | undefined): Pr
     const path = `motion.evidence.${e.index}.file`;
     const problem = (text: string) => issues.push(makeIssue('exhibit_file', path, 'error', { tab: e.tab, title: e.item.title, file: file ?? '', problem: text }));
     if (file === undefined) {
-      if (e.item.pages === undefined) {
+      // A document Reopen writes is filed at this tab (its pages are counted when it is laid out).
+      if (e.item.pages === undefined && e.item.document === undefined) {
         issues.push(makeIssue('exhibit_pages_unknown', `motion.evidence.${e.index}.pages`, 'warning', { tab: e.tab, title: e.item.title }));
       }
       exhibits.push({ exhibit: e, bytes: null, pages: null, sha256: null });
@@ -97,6 +98,8 @@ interface Inputs {
   asOf: string;
   store: TemplateStore;
   exhibits: LoadedExhibit[];
+  /** Generated documents filed at a tab (`evidence[].document`), by document id. */
+  tabDocuments: ReadonlyMap<string, DocumentTree>;
   maxBytes: number;
   treeOf: (view: { furniture: DocumentTree['furniture']; title: string }, blocks: Block[]) => DocumentTree;
 }
@@ -136,6 +139,12 @@ export async function buildMotionFiling(x: Inputs): Promise<MotionFiling | { iss
   const add = (index: number, piece: { label: string; pdf: Uint8Array }) => behind.set(index, [...(behind.get(index) ?? []), piece]);
   for (const tv of buildPartViews('exhibit-tab', x.c, x.ev)) add(tv.index, { label: 'a tab sheet', pdf: await renderPart('exhibit-tab', tv.view) });
   for (const e of x.exhibits) if (e.bytes) add(e.exhibit.index, { label: `exhibit ${e.exhibit.tab}`, pdf: e.bytes });
+  for (const e of x.exhibits) {
+    const id = e.exhibit.item.document;
+    const tree = id === undefined ? undefined : x.tabDocuments.get(id);
+    if (id !== undefined && !tree) throw new Error(`the document "${id}" filed at Tab ${e.exhibit.tab} was not built`);
+    if (tree) add(e.exhibit.index, { label: `the ${id} at Tab ${e.exhibit.tab}`, pdf: await renderPdf(bare(tree, tree.blocks)) });
+  }
   for (const pv of buildPartViews('exhibit-placeholder', x.c, x.ev)) add(pv.index, { label: 'a placeholder page', pdf: await renderPart('exhibit-placeholder', pv.view) });
   const lengths = new Map<number, number>();
   for (const [index, pieces] of behind) {

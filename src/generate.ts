@@ -4,7 +4,7 @@
  *
  * case -> check -> plan -> view model -> template -> markup -> tree -> DOCX and PDF
  */
-import { hasErrors, labelOf, makeIssue, sortIssues, type Case, type Issue } from './case/index.js';
+import { hasErrors, makeIssue, sortIssues, type Case, type Issue } from './case/index.js';
 import { checkCase, type CheckReport } from './check.js';
 import { composeBlocks, getTemplate, loadTemplates } from './compose/templates.js';
 import type { Block, DocumentTree } from './compose/tree.js';
@@ -16,7 +16,8 @@ import { packageVersion } from './io/package-root.js';
 import { buildManifest, canonicalJson, sha256 } from './packet/manifest.js';
 import { ECAS } from './rules/data/filing.js';
 import { renderDocx } from './render/docx/index.js';
-import { renderPdf, uncoveredCharacters } from './render/pdf/index.js';
+import { renderPdf } from './render/pdf/index.js';
+import { unprintableIssues } from './printable.js';
 
 export type Format = 'docx' | 'pdf';
 
@@ -62,7 +63,9 @@ export async function generateDocuments(input: unknown, opts: GenerateOptions): 
   const checked = checkCase(input, opts.asOf);
   const { report } = checked;
   const refuse = (issues: Issue[]): GenerateResult => ({ ok: false, issues: sortIssues(issues), files: [], manifest: null, notYetAvailable: [], trees: [], report });
-  if (!checked.case || !checked.evaluation || !checked.documents || !report.ok) return refuse(report.issues);
+  // Characters no font prints are judged below, on the documents actually asked for.
+  const blocking = report.issues.some((i) => i.severity === 'error' && i.code !== 'unprintable_character');
+  if (!checked.case || !checked.evaluation || !checked.documents || blocking) return refuse(report.issues);
   const c = checked.case;
   const ev = checked.evaluation;
 
@@ -70,26 +73,26 @@ export async function generateDocuments(input: unknown, opts: GenerateOptions): 
   const wanted = selectDocuments(planned, opts.documents);
   const notYetAvailable = wanted.filter((id) => !isBuildable(id));
   const buildable = wanted.filter(isBuildable);
+  // The motion's filing holds the documents its exhibits name (the declaration at its tab): they
+  // are built with it, and what they lack blocks it, even when they are not asked for on their own.
+  const needsFiling = buildable.includes('motion-to-reopen') || buildable.includes('filing-checklist');
+  const atTabs = needsFiling ? tabDocumentIds(c).filter((id) => planned.includes(id) && !buildable.includes(id)) : [];
 
-  const issues: Issue[] = [...report.issues.filter((i) => i.code !== 'missing_fact')];
-  const coverage = coverageIssues(c);
-  if (coverage.length > 0) return refuse([...issues, ...coverage]);
-
+  const issues: Issue[] = [...report.issues.filter((i) => i.code !== 'missing_fact' && i.code !== 'unprintable_character')];
   const store = loadTemplates();
   const views = new Map<DocumentId, BuiltView>();
-  for (const id of buildable) {
+  for (const id of [...buildable, ...atTabs]) {
     const built = buildView(id, c, ev);
-    if (built.missing.length > 0) {
-      const title = checked.documents.find((d) => d.id === id)?.title ?? id;
-      for (const path of built.missing) {
-        issues.push(makeIssue('missing_fact', path, opts.preview ? 'warning' : 'error', { document: title, label: labelOf(path) }));
-      }
+    const title = checked.documents.find((d) => d.id === id)?.title ?? id;
+    for (const m of built.missing) {
+      issues.push(makeIssue('missing_fact', m.path, opts.preview ? 'warning' : 'error', { document: title, label: m.label }));
     }
     views.set(id, built);
   }
+  issues.push(...unprintableIssues(c, [...views.values()].map((v) => v.view)));
+  if (hasErrors(issues)) return refuse(issues);
 
   // The combined filing, when the motion is asked for: its exhibits must be sound first.
-  const needsFiling = views.has('motion-to-reopen') || views.has('filing-checklist');
   const loaded = needsFiling && c.motion ? await loadExhibits(c, opts.readExhibit) : { exhibits: [], issues: [] };
   issues.push(...loaded.issues);
   if (hasErrors(issues)) return refuse(issues);
@@ -104,14 +107,20 @@ export async function generateDocuments(input: unknown, opts: GenerateOptions): 
     },
     blocks,
   });
+  const treeOfView = (id: DocumentId, view: BuiltView['view']) => treeOf(view, composeBlocks(id, view, store).blocks);
   let filing: MotionFiling | undefined;
   if (needsFiling && c.motion) {
+    const tabDocuments = new Map(tabDocumentIds(c).flatMap((id) => {
+      const built = views.get(id);
+      return built ? [[id, treeOfView(id, built.view)] as const] : [];
+    }));
     const built = await buildMotionFiling({
       c,
       ev,
       asOf: opts.asOf,
       store,
       exhibits: loaded.exhibits,
+      tabDocuments,
       maxBytes: opts.maxFilingBytes ?? ev.delivery?.maxFileBytes ?? ECAS.maxFileBytes,
       treeOf,
     });
@@ -122,13 +131,14 @@ export async function generateDocuments(input: unknown, opts: GenerateOptions): 
   const filingWritten = filing !== undefined && formats.includes('pdf') && views.has('motion-to-reopen');
   const trees: { id: DocumentId; tree: DocumentTree }[] = [];
   for (const [id, built] of views) {
+    if (atTabs.includes(id)) continue; // built for the filing only
     if (id === 'motion-to-reopen' && filing) {
       trees.push({ id, tree: filing.tree });
       continue;
     }
     // The checklist names the combined filing only when it is written.
     const view = id === 'filing-checklist' && filing && filingWritten ? buildView(id, c, ev, filing.facts).view : built.view;
-    trees.push({ id, tree: treeOf(view, composeBlocks(id, view, store).blocks) });
+    trees.push({ id, tree: treeOfView(id, view) });
   }
 
   const prefix = c.respondent.aNumber;
@@ -181,24 +191,7 @@ function selectDocuments(planned: DocumentId[], asked: readonly string[] | undef
   return planned.filter((id) => asked.includes(id));
 }
 
-/**
- * Every text of the case must be printable with the bundled fonts. A character none covers is
- * refused here, naming the field, rather than dropped or shown as a box in the PDF.
- */
-function coverageIssues(c: Case): Issue[] {
-  const issues: Issue[] = [];
-  const walk = (value: unknown, path: string) => {
-    if (typeof value === 'string') {
-      const bad = uncoveredCharacters(value);
-      if (bad.length > 0) {
-        const shown = bad.map((ch) => `${ch} (U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ');
-        issues.push(makeIssue('unprintable_character', path, 'error', { label: labelOf(path), characters: shown }));
-      }
-    } else if (Array.isArray(value)) value.forEach((v, i) => walk(v, path ? `${path}.${i}` : String(i)));
-    else if (value && typeof value === 'object') {
-      for (const [k, v] of Object.entries(value)) walk(v, path ? `${path}.${k}` : k);
-    }
-  };
-  walk(c, '');
-  return issues;
+/** The generated documents the case's exhibits file at their tabs (`motion.evidence[].document`). */
+function tabDocumentIds(c: Case): DocumentId[] {
+  return [...new Set((c.motion?.evidence ?? []).flatMap((e) => (e.document ? [e.document] : [])))];
 }

@@ -177,3 +177,56 @@ export function weekdayName(date: CivilDate): string {
 export function formatLongWithWeekday(date: CivilDate): string {
   return `${weekdayName(date)}, ${formatLong(date)}`;
 }
+
+/**
+ * A date known only in part, as people often know a birth date: `YYYY-MM-DD`, `YYYY-MM` or
+ * `YYYY` (case format, `respondent.dateOfBirth`). A partial date is never turned into an exact
+ * one: it prints as what is known ("in July 1984", "in 1984").
+ */
+export type PartialDate = string;
+
+const PARTIAL_PATTERN = /^(\d{4})(?:-(\d{2}))?$/;
+
+/** True for a real civil date, or a year-month or a year in the supported years. */
+export function isPartialDate(s: unknown): s is PartialDate {
+  if (isCivilDate(s)) return true;
+  if (typeof s !== 'string') return false;
+  const m = PARTIAL_PATTERN.exec(s);
+  if (!m) return false;
+  const year = Number(m[1]);
+  const month = m[2] === undefined ? 1 : Number(m[2]);
+  return partsAreValid(year, month, 1);
+}
+
+/** True for a string shaped `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, real or not. */
+export function hasPartialDateShape(s: string): boolean {
+  return PATTERN.test(s) || PARTIAL_PATTERN.test(s);
+}
+
+/** The first and last day a partial date may be: `1984-07` spans 1984-07-01 to 1984-07-31. */
+export function partialDateSpan(date: PartialDate): { first: CivilDate; last: CivilDate } {
+  if (isCivilDate(date)) return { first: date, last: date };
+  const m = PARTIAL_PATTERN.exec(date);
+  if (!m || !isPartialDate(date)) throw new RangeError(`not a date or partial date: ${JSON.stringify(date)}`);
+  const year = Number(m[1]);
+  if (m[2] === undefined) return { first: civilDate(year, 1, 1), last: civilDate(year, 12, 31) };
+  const month = Number(m[2]);
+  return { first: civilDate(year, month, 1), last: civilDate(year, month, daysInMonth(year, month)) };
+}
+
+/**
+ * A partial date in prose with its preposition: "on April 2, 1971", "in July 1984", "in 1984".
+ * Sworn statements use it so a date known only by year is never printed as an exact day.
+ */
+export function formatPartialWithPreposition(date: PartialDate): string {
+  if (isCivilDate(date)) return `on ${formatLong(date)}`;
+  return `in ${formatPartial(date)}`;
+}
+
+/** "April 2, 1971", "July 1984" or "1984". */
+export function formatPartial(date: PartialDate): string {
+  if (isCivilDate(date)) return formatLong(date);
+  const m = PARTIAL_PATTERN.exec(date);
+  if (!m || !isPartialDate(date)) throw new RangeError(`not a date or partial date: ${JSON.stringify(date)}`);
+  return m[2] === undefined ? m[1]! : `${MONTH_NAMES[Number(m[2]) - 1]} ${m[1]}`;
+}

@@ -61,6 +61,11 @@ export const MESSAGES = {
     label: string;
     found: string;
   }>,
+  partial_date_format: (({ label, found }) =>
+    `${cap(label)} must be a date written YYYY-MM-DD, or only YYYY-MM or YYYY when the day or month is not known (such as 1984-07 or 1984); ${quote(found)} is not.`) as Msg<{
+    label: string;
+    found: string;
+  }>,
   date_not_real: (({ label, found }) => `${cap(label)} is not a real date: ${found} does not exist on the calendar.`) as Msg<{
     label: string;
     found: string;
@@ -105,6 +110,14 @@ export const MESSAGES = {
     asOf: string;
   }>,
   contradiction: (({ detail }) => detail) as Msg<{ detail: string }>,
+  conflicting_facts: (({ label, path, otherLabel, otherPath, detail }) =>
+    `${cap(label)} (${path}) does not fit ${otherLabel} (${otherPath}): ${detail}`) as Msg<{
+    label: string;
+    path: string;
+    otherLabel: string;
+    otherPath: string;
+    detail: string;
+  }>,
   request_agency_not_listed: (({ agency }) =>
     `A records request to ${agency} is recorded, but ${agency} is not in the list of agencies to ask; add it to records.agencies or remove the request.`) as Msg<{
     agency: string;
@@ -173,7 +186,7 @@ export const MESSAGES = {
   low_confidence: (({ what }) => `${cap(what)} rests on a source Reopen marks low confidence; verify it before relying on it.`) as Msg<{ what: string }>,
   missing_fact: (({ document, label }) => `The ${document} cannot be filed without ${label}.`) as Msg<{ document: string; label: string }>,
   paper_record: (() =>
-    'The record of proceedings is on paper, so the case cannot be e-filed through ECAS; the filing must arrive at the court on paper by the deadline (filing counts on receipt).') as Msg<
+    'The filing method (filing.method) is ECAS, but the record of proceedings is on paper (proceedings.recordFormat), so the case cannot be e-filed through ECAS; the filing must arrive at the court on paper by the deadline (filing counts on receipt).') as Msg<
     Record<string, never>
   >,
   track3_unavailable: (() =>
@@ -181,9 +194,18 @@ export const MESSAGES = {
     Record<string, never>
   >,
   lozada_requirements: (() =>
-    'A motion based on ineffective assistance of counsel must include the respondent\'s affidavit about the agreement with former counsel, proof that counsel was told and could respond, and whether a bar complaint was filed (Matter of Lozada).') as Msg<
+    'A motion based on ineffective assistance of counsel must include the respondent\'s affidavit about the agreement with former counsel, proof that counsel was told and could respond, and whether a bar complaint was filed (Matter of Lozada); record them in motion.priorCounsel.') as Msg<
     Record<string, never>
   >,
+  possible_bar: (({ detail }) => detail) as Msg<{ detail: string }>,
+  advice_date_past: (({ what, date, asOf, instead }) =>
+    `${cap(what)}, ${date}, is already past on ${asOf}. ${instead}`) as Msg<{ what: string; date: string; asOf: string; instead: string }>,
+  exhibit_order: (({ suggested }) =>
+    `The exhibits are filed in the order given. Practice is to put the application for relief first, then the respondent's declaration, then country-conditions evidence newest first; that order would be: ${suggested}.`) as Msg<{ suggested: string }>,
+  declaration_not_filed: (() =>
+    "The respondent's declaration is written, but no exhibit files it: add an evidence item with \"document\": \"respondent-declaration\" (kind \"declaration\") so it is filed and indexed at its own tab.") as Msg<Record<string, never>>,
+  placeholder_value: (({ label, found, what }) =>
+    `${cap(label)} is ${quote(found)}, which is a placeholder, not ${what}; write the real one, or leave the field out until it is known.`) as Msg<{ label: string; found: string; what: string }>,
   removal_date_past: (({ date, asOf }) =>
     `The scheduled removal date ${date} is before ${asOf}; if the respondent was removed, set custody.status to "removed".`) as Msg<{ date: string; asOf: string }>,
   unprintable_character: (({ label, characters }) =>

@@ -6,9 +6,15 @@ import { z } from 'zod';
 import { crossChecks } from './cross-checks.js';
 import { dotPath, hasErrors, makeIssue, sortIssues, type Issue } from './issues.js';
 import { labelOf } from './labels.js';
+import { repairCase, type RepairedCase } from './repair.js';
 import { CASE_FORMAT, caseSchema, type Case } from './schema.js';
 
-export type ParseResult = { ok: true; case: Case; issues: Issue[] } | { ok: false; issues: Issue[] };
+/**
+ * A valid case, or every issue. An invalid case that can be repaired also carries `partial`: the
+ * case with its bad fields left out or stood in for, and the tainted paths, so the rules can still
+ * answer what does not depend on them (see repair.ts).
+ */
+export type ParseResult = { ok: true; case: Case; issues: Issue[] } | { ok: false; issues: Issue[]; partial?: RepairedCase };
 
 export function parseCase(input: unknown): ParseResult {
   if (!isPlainObject(input)) {
@@ -33,7 +39,9 @@ export function parseCase(input: unknown): ParseResult {
   if (parsed.success && !hasErrors(unique)) {
     return { ok: true, case: parsed.data, issues: sortIssues(unique) };
   }
-  return { ok: false, issues: sortIssues(unique) };
+  // Wrong only across fields: the schema's case is sound to reason about as it is.
+  const partial = parsed.success ? { case: parsed.data, tainted: [] } : repairCase(input, parsed.error.issues);
+  return { ok: false, issues: sortIssues(unique), ...(partial ? { partial } : {}) };
 }
 
 function fromZod(zi: z.core.$ZodIssue): Issue[] {
@@ -83,6 +91,8 @@ function fromCustom(path: string, label: string, params: Record<string, unknown>
       return makeIssue('text_too_long', path, 'error', { label, length: Number(params['length']), max: Number(params['max']) });
     case 'date_format':
       return makeIssue('date_format', path, 'error', { label, found });
+    case 'partial_date_format':
+      return makeIssue('partial_date_format', path, 'error', { label, found });
     case 'date_not_real':
       return makeIssue('date_not_real', path, 'error', { label, found });
     case 'a_number_too_long':

@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { normalizeANumber } from './a-number.js';
-import { hasDateShape, isCivilDate } from './civil-date.js';
+import { hasDateShape, hasPartialDateShape, isCivilDate, isPartialDate } from './civil-date.js';
 import { COUNTRY_CODES, US_STATES } from './codes.js';
 
 /** Characters that never belong in a filing: C0 and C1 controls (tab and newlines excepted in prose), noncharacters, lone surrogates. */
@@ -49,6 +49,16 @@ export const civilDateField = () =>
   z.string().superRefine((value, ctx) => {
     if (!hasDateShape(value)) ctx.addIssue({ code: 'custom', params: { reopen: 'date_format' }, input: value });
     else if (!isCivilDate(value)) ctx.addIssue({ code: 'custom', params: { reopen: 'date_not_real' }, input: value });
+  });
+
+/**
+ * A date that may be known only by year or year and month (`1984`, `1984-07`), as a birth date
+ * often is: accepted as written and never turned into an exact day.
+ */
+export const partialDateField = () =>
+  z.string().superRefine((value, ctx) => {
+    if (!hasPartialDateShape(value)) ctx.addIssue({ code: 'custom', params: { reopen: 'partial_date_format' }, input: value });
+    else if (!isPartialDate(value)) ctx.addIssue({ code: 'custom', params: { reopen: 'date_not_real' }, input: value });
   });
 
 export const aNumber = () =>
@@ -115,13 +125,21 @@ export const address = () =>
       if (!/^\d{5}(-\d{4})?$/.test(a.zip)) ctx.addIssue({ code: 'custom', path: ['zip'], params: { reopen: 'zip_invalid' }, input: a.zip });
     });
 
-export const personName = () => z.strictObject({ given: namePart(), middle: namePart().optional(), family: namePart() });
+/**
+ * A person's name. A person with one name (a mononym) gives it as `family` alone, the convention
+ * of USCIS forms; it then prints as that one name, never with "FNU" or an empty slot.
+ */
+export const personName = () => z.strictObject({ given: namePart().optional(), middle: namePart().optional(), family: namePart() });
 
 export const ENUMS = {
   sex: ['female', 'male', 'x'],
   custodyStatus: ['detained', 'supervision', 'bond', 'alternatives', 'at-large', 'removed'],
   proceedingType: ['removal', 'deportation', 'exclusion'],
   appeal: ['waived', 'reserved', 'filed'],
+  noticeMethod: ['personal', 'certified-mail', 'regular-mail', 'none'],
+  protectedGround: ['race', 'religion', 'nationality', 'political-opinion', 'particular-social-group'],
+  /** Generated documents an evidence item may name to be filed at its tab. */
+  tabDocument: ['respondent-declaration'],
   appealOutcome: ['dismissed', 'sustained', 'remanded', 'rejected'],
   recordFormat: ['paper', 'electronic'],
   motionKind: ['reopen', 'reconsider'],
@@ -163,8 +181,10 @@ export const caseSchema = z.strictObject({
     name: personName(),
     nameOnOrder: line().optional(),
     aliases: list(line()).optional(),
+    aliasesInCaption: z.boolean().optional(),
+    arrivalDate: civilDateField().optional(),
     aNumber: aNumber(),
-    dateOfBirth: civilDateField(),
+    dateOfBirth: partialDateField(),
     placeOfBirth: z.strictObject({ city: line().optional(), country: country() }).optional(),
     nationality: country(),
     removalCountry: country().optional(),
@@ -198,12 +218,20 @@ export const caseSchema = z.strictObject({
       timeZone: line().optional(),
     }),
     judge: line().optional(),
-    order: z.strictObject({ date: civilDateField(), inAbsentia: z.boolean(), appeal: z.enum(ENUMS.appeal) }),
+    nextHearing: civilDateField().optional(),
+    // `appeal` is required unless the order was entered in absentia (cross-checks.ts): an absent
+    // respondent waived and reserved nothing, and an in absentia order is final when entered.
+    order: z.strictObject({ date: civilDateField(), inAbsentia: z.boolean(), appeal: z.enum(ENUMS.appeal).optional() }),
     appealDecision: z.strictObject({ date: civilDateField(), outcome: z.enum(ENUMS.appealOutcome) }).optional(),
     recordFormat: z.enum(ENUMS.recordFormat).optional(),
     priorHearingDate: civilDateField().optional(),
     inAbsentiaFacts: z
-      .strictObject({ noticeReceived: z.boolean(), inCustodyAtHearing: z.boolean(), reason: prose().optional() })
+      .strictObject({
+        noticeReceived: z.boolean(),
+        inCustodyAtHearing: z.boolean(),
+        reason: prose().optional(),
+        noticeMethod: z.enum(ENUMS.noticeMethod).optional(),
+      })
       .optional(),
     priorMotions: list(
       z.strictObject({
@@ -245,6 +273,22 @@ export const caseSchema = z.strictObject({
         })
         .optional(),
       reliefSought: list(z.enum(ENUMS.relief)).optional(),
+      protectedGrounds: list(z.enum(ENUMS.protectedGround)).optional(),
+      marriageDate: civilDateField().optional(),
+      priorCounsel: z
+        .strictObject({
+          name: line(),
+          barState: line().optional(),
+          retainedDate: civilDateField().optional(),
+          scope: prose().optional(),
+          notifiedDate: civilDateField().optional(),
+          response: prose().optional(),
+          barComplaintDate: civilDateField().optional(),
+          barComplaintReasonIfNot: prose().optional(),
+          discoveryDate: civilDateField().optional(),
+        })
+        .optional(),
+      barsResponse: prose().optional(),
       newFacts: list(
         z.strictObject({ statement: prose(), arose: civilDateField().optional(), whyNotEarlier: prose().optional() }),
       ).optional(),
@@ -261,6 +305,7 @@ export const caseSchema = z.strictObject({
           language: line().optional(),
           translated: z.boolean().optional(),
           file: line().optional(),
+          document: z.enum(ENUMS.tabDocument).optional(),
         }),
       ).optional(),
       dhsPosition: z.enum(ENUMS.dhsPosition).optional(),
@@ -269,6 +314,7 @@ export const caseSchema = z.strictObject({
         .optional(),
     })
     .optional(),
+  declaration: z.strictObject({ account: list(prose()) }).optional(),
   stay: z
     .strictObject({
       immigrationCourt: z.boolean().optional(),

@@ -12,7 +12,8 @@
  *   ::spacer{pt=24}         vertical space
  *   :::name ... :::         a block of paragraphs in a named style (see CONTAINERS); in "line"
  *                           containers each source line is a printed line
- *   ::::caption / :::cell   the two cells of the immigration-court caption box
+ *   ::::caption / :::cell   the two cells of the immigration-court caption box; with several
+ *                           people, :::::caption / ::::row / :::cell, one row per person
  *   :::keep                 keep what is inside on one page
  *
  * Raw HTML, indented code and autolinks are switched off: filings never need them, and a value
@@ -84,7 +85,43 @@ function lineOf(node: { position?: { start: { line: number } } | undefined }): n
 function blocksOf(nodes: readonly RootContent[], ctx: Ctx): Block[] {
   const out: Block[] = [];
   for (const node of nodes) out.push(...blockOf(node, ctx));
-  return out;
+  return bindNeighbours(out);
+}
+
+/**
+ * What a clerk expects to find together on a page: a lead-in ("...are these:") with the list it
+ * introduces, and a signature block with the words it signs, so that it never stands alone at the
+ * top of a page. Headings keep with what follows through their style.
+ */
+function bindNeighbours(blocks: Block[]): Block[] {
+  const isSignature = (b: Block | undefined) =>
+    b?.kind === 'keep' && b.blocks.some((inner) => inner.kind === 'paragraph' && inner.style === 'Signature');
+  /** The next block that is not vertical space. */
+  const after = (i: number) => blocks.slice(i + 1).find((b) => b.kind !== 'spacer');
+  return blocks.map((block, i) => {
+    const next = after(i);
+    if (next === undefined) return block;
+    if (block.kind === 'spacer') return isSignature(next) && blocks[i + 1] !== undefined ? { ...block, keepWithNext: true } : block;
+    if (block.kind !== 'paragraph' || block.keepWithNext) return block;
+    const last = block.runs.at(-1);
+    const leadIn = last?.kind === 'text' && /:\s*$/.test(last.text);
+    return leadIn || isSignature(next) ? { ...block, keepWithNext: true } : block;
+  });
+}
+
+/**
+ * Citations that must not break across lines, bound with no-break spaces: "8 C.F.R. § 1003.23",
+ * "INA § 240", "8 U.S.C. § 1229a", "21 I&N Dec. 413", "Pub. L. 119-21", "No. 2:17-cv-11910". One
+ * rule for the whole filing, so a citation in a template, a rule or the filer's own words reads
+ * the same in the DOCX and the PDF.
+ */
+export function bindCitations(text: string): string {
+  return text
+    .replace(/(\d+) (C\.F\.R\.|U\.S\.C\.|I&N Dec\.|U\.S\.|F\.[234]d|F\.[234]th|F\. Supp\.(?: [23]d)?)(?= )/g, '$1\u00a0$2')
+    .replace(/(C\.F\.R\.|U\.S\.C\.|INA|I&N Dec\.|U\.S\.|F\.[234]d|F\.[234]th|Supp\.(?: [23]d)?) (?=§|\d)/g, '$1\u00a0')
+    .replace(/(§§?) (?=\d)/g, '$1\u00a0')
+    .replace(/\bPub\. L\. (?=\d)/g, 'Pub.\u00a0L.\u00a0')
+    .replace(/\bNo\. (?=\d)/g, 'No.\u00a0');
 }
 
 function blockOf(node: RootContent, ctx: Ctx): Block[] {
@@ -147,23 +184,26 @@ function paragraph(runs: Run[], style: ParagraphStyle, align?: Align, keepWithNe
   return p;
 }
 
+/**
+ * The caption box: two :::cell blocks (names, then file numbers), or several ::::row blocks of
+ * two cells each, so that each person's A-number sits on that person's line.
+ */
 function caption(children: readonly RootContent[], ctx: Ctx, line: number | undefined): Table {
-  const cells = children.filter((c) => c.type === 'containerDirective' && c.name === 'cell');
-  if (cells.length !== 2 || cells.length !== children.length) {
-    throw new MarkupError('::::caption holds exactly two :::cell blocks (the names, then the file numbers)', line);
-  }
-  return {
-    kind: 'table',
-    widths: [3, 2],
-    borders: 'caption',
-    rows: [
-      {
-        cells: cells.map((c) => ({
-          blocks: blocksOf((c as { children: RootContent[] }).children, { ...ctx, style: 'BodySingle', lines: true }),
-        })),
-      },
-    ],
-  };
+  const isNamed = (c: RootContent, name: string) => c.type === 'containerDirective' && c.name === name;
+  const rowsOf = children.every((c) => isNamed(c, 'row')) && children.length > 0
+    ? children.map((r) => (r as { children: RootContent[] }).children)
+    : [children];
+  const rows = rowsOf.map((cells) => {
+    if (cells.length !== 2 || !cells.every((c) => isNamed(c, 'cell'))) {
+      throw new MarkupError('::::caption holds two :::cell blocks (names, then file numbers), or ::::row blocks of two :::cell blocks each', line);
+    }
+    return {
+      cells: cells.map((c) => ({
+        blocks: blocksOf((c as { children: RootContent[] }).children, { ...ctx, style: 'BodySingle', lines: true }),
+      })),
+    };
+  });
+  return { kind: 'table', widths: [3, 2], borders: 'caption', rows };
 }
 
 /** `:::table{widths="1,6,2"}` around a GFM table gives its columns relative widths. */
@@ -241,7 +281,7 @@ function textRuns(value: string, ctx: Ctx, marks: Marks): Run[] {
       if (ctx.lines) runs.push({ kind: 'break' });
       else runs.push(text(' ', marks));
     }
-    if (part !== '') runs.push(text(part, marks));
+    if (part !== '') runs.push(text(bindCitations(part), marks));
   });
   return runs;
 }

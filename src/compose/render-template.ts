@@ -37,9 +37,31 @@ class MarkupText extends Handlebars.SafeString {
 
 const PUNCTUATION = /[!-/:-@[-`{-~]/g;
 
+/** Breaking white space: no-break spaces (U+00A0, U+2007, U+202F) are kept as they are. */
+const BREAKING_SPACE = /[^\S\u00a0\u2007\u202f]+/g;
+
 /** Escapes text so the markup parser reads it as literal characters, on one line. */
 export function escapeMarkup(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().replace(PUNCTUATION, (c) => `\\${c}`);
+  return text.replace(BREAKING_SPACE, ' ').trim().replace(PUNCTUATION, (c) => `\\${c}`);
+}
+
+/**
+ * Case names in a citation, to be set in italics: "Matter of L-O-G-", "INS v. Abudu". A name runs
+ * up to the comma, semicolon or parenthesis that ends it.
+ */
+const CASE_NAME = /\b(?:Matter of [^,;()]+?|(?:[A-Z][\w.'’&-]*\s)*?[A-Z][\w.'’&-]* v\. [^,;()]+?)(?=\s*(?:[,;)]|$))/g;
+
+/** Citation text escaped for the markup, with each case name in italics. */
+function escapeCitation(text: string): string {
+  const flat = text.replace(BREAKING_SPACE, ' ').trim();
+  const escape = (t: string) => t.replace(PUNCTUATION, (c) => `\\${c}`);
+  let out = '';
+  let at = 0;
+  for (const m of flat.matchAll(CASE_NAME)) {
+    out += `${escape(flat.slice(at, m.index))}*${escape(m[0])}*`;
+    at = m.index + m[0].length;
+  }
+  return out + escape(flat.slice(at));
 }
 
 /** Several paragraphs of prose, blank lines between them, each escaped. */
@@ -59,7 +81,11 @@ export function prepareView(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(prepareView);
   if (value !== null && typeof value === 'object' && isMarker(value)) {
     return new Handlebars.SafeString(
-      value.$marker === 'missing' ? `:missing[${escapeMarkup(value.path)}]` : `${BLANK_LINE} (${escapeMarkup(value.label)})`,
+      value.$marker === 'missing'
+        ? `:missing[${escapeMarkup(value.path)}]`
+        : value.label === ''
+          ? BLANK_LINE
+          : `${BLANK_LINE} (${escapeMarkup(value.label)})`,
     );
   }
   if (value !== null && typeof value === 'object') {
@@ -72,6 +98,11 @@ export const HELPERS = {
   /** {{paragraphs text}}: prose with its paragraph breaks kept; use only at the start of a block. */
   paragraphs(value: unknown): Handlebars.SafeString {
     if (value instanceof MarkupText) return new Handlebars.SafeString(escapeParagraphs(value.raw));
+    return new Handlebars.SafeString(value instanceof Handlebars.SafeString ? value.toHTML() : '');
+  },
+  /** {{cite text}}: a citation, case names in italics ("*INS v. Abudu*, 485 U.S. 94"). */
+  cite(value: unknown): Handlebars.SafeString {
+    if (value instanceof MarkupText) return new Handlebars.SafeString(escapeCitation(value.raw));
     return new Handlebars.SafeString(value instanceof Handlebars.SafeString ? value.toHTML() : '');
   },
   /** {{upper text}}: capitals, as captions print names. */

@@ -104,6 +104,8 @@ export interface KeepTogether {
 export interface Spacer {
   kind: 'spacer';
   points: number;
+  /** No page break between this space and the next block (space inside what a signature signs). */
+  keepWithNext?: boolean;
 }
 
 export type Block = Paragraph | ListBlock | Table | PageBreak | KeepTogether | Spacer;

@@ -7,8 +7,10 @@
  * `check` as a warning naming the field.
  */
 import { labelOf, type Agency, type Case } from '../case/index.js';
+import { trusting, type Guard } from '../case/taint.js';
 import { findCourt } from '../rules/courts.js';
 import type { Evaluation } from '../rules/evaluate.js';
+import type { MissingFact } from './context.js';
 import { buildView } from './registry.js';
 
 export type DocumentId =
@@ -23,21 +25,24 @@ export type DocumentId =
   | 'certificate-of-interpretation'
   | 'filing-checklist';
 
-export interface MissingFact {
-  path: string;
-  label: string;
-}
+export type { MissingFact } from './context.js';
 
 export interface DocumentKind {
   id: DocumentId;
   /** How the document is named to the user ("the motion to reopen"). */
   title: string;
   wanted(c: Case, ev: Evaluation): boolean;
-  /** The dot paths of facts the document cannot be filed without that the case lacks. */
-  needs(c: Case, ev: Evaluation): string[];
+  /** The facts the document cannot be filed without that the case lacks. */
+  needs(c: Case, ev: Evaluation): MissingFact[];
 }
 
-function serviceNeeds(c: Case): string[] {
+const facts = (paths: readonly string[]): MissingFact[] => paths.map((path) => ({ path, label: labelOf(path) }));
+
+function serviceNeeds(c: Case): MissingFact[] {
+  return facts(servicePaths(c));
+}
+
+function servicePaths(c: Case): string[] {
   if (c.motion?.basis === 'joint') return []; // joint motions need no service (ICPM 3.2(b))
   const s = c.service;
   if (!s) return ['service.method'];
@@ -62,7 +67,7 @@ function records(agency: Agency, title: string): DocumentKind {
       if (recordsRoute(ev, agency) === 'rop-request' && !c.proceedings.court.code && !findCourt(c.proceedings.court.name)) {
         needs.push('proceedings.court.code');
       }
-      return needs;
+      return facts(needs);
     },
   };
 }
@@ -77,7 +82,9 @@ export const CATALOGUE: readonly DocumentKind[] = [
   {
     id: 'respondent-declaration',
     title: "respondent's declaration",
-    wanted: (c) => c.motion !== undefined,
+    // An attorney who already has the signed declaration files it as an exhibit file; Reopen then
+    // writes none, unless the case gives the account to print or an exhibit names it.
+    wanted: (c) => c.motion !== undefined && (c.declaration !== undefined || filesDeclaration(c) || !hasSignedDeclaration(c)),
     needs: (c, ev) => [...buildView('respondent-declaration', c, ev).missing],
   },
   {
@@ -96,7 +103,7 @@ export const CATALOGUE: readonly DocumentKind[] = [
     id: 'ice-stay-request',
     title: 'ICE stay of removal request',
     wanted: (c) => c.stay?.ice === true,
-    needs: (c) => (c.custody.status === 'detained' && !c.custody.facility?.eroFieldOffice ? ['custody.facility.eroFieldOffice'] : []),
+    needs: (c) => facts(c.custody.status === 'detained' && !c.custody.facility?.eroFieldOffice ? ['custody.facility.eroFieldOffice'] : []),
   },
   records('uscis', 'USCIS records request'),
   records('ice', 'ICE records request'),
@@ -109,7 +116,7 @@ export const CATALOGUE: readonly DocumentKind[] = [
     id: 'identity-declaration',
     title: 'identity declaration and consent',
     wanted: (_c, ev) => ev.records.some((r) => r.route === 'foia'),
-    needs: (c) => (c.respondent.placeOfBirth ? [] : ['respondent.placeOfBirth']),
+    needs: (c) => facts(c.respondent.placeOfBirth ? [] : ['respondent.placeOfBirth']),
   },
   {
     id: 'certificate-of-translation',
@@ -126,17 +133,35 @@ export const CATALOGUE: readonly DocumentKind[] = [
   { id: 'filing-checklist', title: 'filing checklist', wanted: (c) => c.motion !== undefined, needs: () => [] },
 ];
 
+/** A declaration the attorney already has, signed, as an exhibit file (kind "declaration" with a file). */
+export function hasSignedDeclaration(c: Case): boolean {
+  return (c.motion?.evidence ?? []).some((e) => e.kind === 'declaration' && e.file !== undefined);
+}
+
+/** An exhibit files the declaration Reopen writes at its tab. */
+export function filesDeclaration(c: Case): boolean {
+  return (c.motion?.evidence ?? []).some((e) => e.document === 'respondent-declaration');
+}
+
 export interface PlannedDocument {
   id: DocumentId;
   title: string;
   missing: MissingFact[];
 }
 
-/** The documents a case asks for, in catalogue order, each with the facts it still lacks. */
-export function planDocuments(c: Case, ev: Evaluation): PlannedDocument[] {
-  return CATALOGUE.filter((k) => k.wanted(c, ev)).map((k) => ({
+/**
+ * The documents a case asks for, in catalogue order, each with the facts it still lacks. On a
+ * case repaired from an invalid one, `guard` leaves out a document whose need cannot be known and
+ * the missing facts that cannot be trusted.
+ */
+export function planDocuments(c: Case, ev: Evaluation, guard: Guard = trusting): PlannedDocument[] {
+  return CATALOGUE.filter((k) => guard(() => k.wanted(c, ev), false)).map((k) => ({
     id: k.id,
     title: k.title,
-    missing: [...new Set(k.needs(c, ev))].map((path) => ({ path, label: labelOf(path) })),
+    missing: guard(() => unique(k.needs(c, ev)), [] as MissingFact[]),
   }));
+}
+
+function unique(missing: readonly MissingFact[]): MissingFact[] {
+  return missing.filter((m, i) => missing.findIndex((n) => n.path === m.path) === i);
 }

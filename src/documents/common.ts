@@ -15,6 +15,7 @@ import {
 import type { Venue } from '../rules/venue.js';
 import type { BuildContext, Text } from './context.js';
 
+/** "Sami Hanna Yousif"; a person with one name (only `family`) is that name alone. */
 export function fullName(n: PersonName): string {
   return [n.given, n.middle, n.family].filter(Boolean).join(' ');
 }
@@ -90,21 +91,93 @@ const PROCEEDINGS: Record<Case['proceedings']['type'], string> = {
   exclusion: 'In Exclusion Proceedings',
 };
 
+export interface CaptionPerson {
+  /** As the caption prints it: the name on the order when given, in capitals. */
+  name: string;
+  /** "a/k/a" names, when the attorney asks for them in the caption. */
+  aliases: string[];
+  aNumber: string;
+}
+
 export interface Caption {
-  people: Person[];
+  /** One row each, the A-number on the person's own line (ICPM 5.1(a): every respondent named). */
+  people: CaptionPerson[];
   /** "Respondent." or "Respondents." */
   party: string;
   proceedings: string;
-  judge: string | null;
 }
 
+/**
+ * The caption box (ICPM Appendix E): the respondent named as on the order (`nameOnOrder`), with
+ * aliases when `aliasesInCaption` is set, then each family member in the same proceedings.
+ */
 export function caption(c: Case): Caption {
-  const all = people(c);
+  const r = c.respondent;
+  const lead: CaptionPerson = {
+    name: (r.nameOnOrder ?? fullName(r.name)).toUpperCase(),
+    aliases: r.aliasesInCaption === true ? [...(r.aliases ?? [])] : [],
+    aNumber: formatANumber(r.aNumber),
+  };
+  const family = (r.familyMembers ?? []).map((m) => ({ name: fullName(m.name).toUpperCase(), aliases: [], aNumber: formatANumber(m.aNumber) }));
+  const all = [lead, ...family];
   return {
     people: all,
     party: all.length > 1 ? 'Respondents.' : 'Respondent.',
     proceedings: PROCEEDINGS[c.proceedings.type],
-    judge: c.proceedings.judge ?? null,
+  };
+}
+
+/**
+ * The lines under the caption of a cover page (ICPM Appendix E): the immigration judge and the
+ * next hearing, filled when known; a judge not known is a labelled blank, a hearing not set is
+ * "None".
+ */
+export function coverLines(c: Case): { judge: Text; nextHearing: string } {
+  return {
+    judge: c.proceedings.judge ?? { $marker: 'blank', label: '' },
+    nextHearing: c.proceedings.nextHearing ? formatLong(c.proceedings.nextHearing) : 'None',
+  };
+}
+
+/**
+ * How the motion speaks of the respondent or respondents. With family members in the same
+ * proceedings the motion is theirs together: "Respondents ... move"; facts about the principal
+ * (custody, the declaration, the claim) name the principal.
+ */
+export interface Grammar {
+  plural: boolean;
+  /** "Respondent" / "Respondents". */
+  R: string;
+  /** "Respondent's" / "Respondents'". */
+  Rs: string;
+  /** "RESPONDENT'S" / "RESPONDENTS'". */
+  RS: string;
+  /** The principal as the subject of a sentence: "Respondent" / "Respondent Sami Yousif". */
+  lead: string;
+  /** The principal's possessive: "Respondent's" / "Sami Yousif's". */
+  leadPossessive: string;
+  moves: string;
+  asks: string;
+  seeks: string;
+  is: string;
+  has: string;
+}
+
+export function grammar(c: Case): Grammar {
+  const plural = (c.respondent.familyMembers ?? []).length > 0;
+  const name = fullName(c.respondent.name);
+  return {
+    plural,
+    R: plural ? 'Respondents' : 'Respondent',
+    Rs: plural ? "Respondents'" : "Respondent's",
+    RS: plural ? "RESPONDENTS'" : "RESPONDENT'S",
+    lead: plural ? `Respondent ${name}` : 'Respondent',
+    leadPossessive: plural ? `${name}'s` : "Respondent's",
+    moves: plural ? 'move' : 'moves',
+    asks: plural ? 'ask' : 'asks',
+    seeks: plural ? 'seek' : 'seeks',
+    is: plural ? 'are' : 'is',
+    has: plural ? 'have' : 'has',
   };
 }
 

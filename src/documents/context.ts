@@ -6,7 +6,7 @@
  * a preview prints as [MISSING: path] and a final document never prints (generate refuses first).
  * So the list of what a document lacks comes from building it: check and generate cannot disagree.
  */
-import type { Case } from '../case/index.js';
+import { labelOf, type Case } from '../case/index.js';
 import type { Evaluation } from '../rules/evaluate.js';
 
 export interface Missing {
@@ -30,27 +30,38 @@ export interface FilingFacts {
   pageCount: number;
 }
 
+/** A fact a document cannot be filed without: its field and how messages name it. */
+export interface MissingFact {
+  path: string;
+  label: string;
+}
+
 export interface BuildContext {
   case: Case;
   evaluation: Evaluation;
   asOf: string;
   /** Absent until the filing is assembled (check, first pass of generate). */
   filing: FilingFacts | undefined;
-  need<T>(path: string, value: T | undefined | null): T | Missing;
-  /** Paths recorded by need(), in order. */
-  readonly missing: readonly string[];
+  /**
+   * `value` when present (not undefined, null or an empty list); otherwise records `path` as a
+   * missing fact and gives the marker. `label` names the fact when the field's own label does not
+   * say what is missing (an exhibit of a kind, say).
+   */
+  need<T>(path: string, value: T | undefined | null, label?: string): T | Missing;
+  /** Facts recorded by need(), in order. */
+  readonly missing: readonly MissingFact[];
 }
 
 export function buildContext(c: Case, evaluation: Evaluation, filing?: FilingFacts): BuildContext {
-  const missing: string[] = [];
+  const missing: MissingFact[] = [];
   return {
     case: c,
     evaluation,
     asOf: evaluation.asOf,
     filing,
-    need<T>(path: string, value: T | undefined | null): T | Missing {
+    need<T>(path: string, value: T | undefined | null, label?: string): T | Missing {
       if (value !== undefined && value !== null && !(Array.isArray(value) && value.length === 0)) return value;
-      if (!missing.includes(path)) missing.push(path);
+      if (!missing.some((m) => m.path === path)) missing.push({ path, label: label ?? labelOf(path) });
       return { $marker: 'missing', path };
     },
     get missing() {

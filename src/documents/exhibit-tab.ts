@@ -29,7 +29,8 @@ export function exhibitTabViews(ctx: BuildContext): ExhibitTabView[] {
       furniture: furniture(c),
       title: e.item.title,
       tab: e.tab,
-      hasFile: e.item.file !== undefined,
+      // A file, or a document Reopen writes and files here: nothing for the filer to insert.
+      hasFile: e.item.file !== undefined || e.item.document !== undefined,
       publisher: e.item.publisher ?? null,
       date: e.item.date ? formatLong(e.item.date) : null,
       // With a page count, placeholder pages follow the tab sheet; without one, nothing holds the place.
@@ -50,7 +51,7 @@ export interface PlaceholderView {
 export function exhibitPlaceholderViews(ctx: BuildContext): PlaceholderView[] {
   const c = ctx.case;
   return orderExhibits(c.motion?.evidence ?? []).flatMap((e) =>
-    e.item.file !== undefined || e.item.pages === undefined
+    e.item.file !== undefined || e.item.document !== undefined || e.item.pages === undefined
       ? []
       : Array.from({ length: e.item.pages }, (_, k) => ({
           index: e.index,

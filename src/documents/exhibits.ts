@@ -1,7 +1,8 @@
 /**
- * The order of the evidence behind the motion (domain reference 3.3, item 8): the relief
- * application first, then declarations, then country-conditions evidence newest first, then the
- * rest in the order given. Each item gets a tab letter: A..Z, then AA, AB...
+ * The exhibits behind the motion, in the order the filer gave them: each gets a tab letter, A..Z,
+ * then AA, AB... The filer's order is kept because it is the filer's argument; the practice order
+ * of domain reference 3.3, item 8 (the relief application first, then declarations, then
+ * country-conditions evidence newest first, then the rest) is only suggested, by `check`.
  */
 import { compareDates, type EvidenceItem } from '../case/index.js';
 
@@ -31,8 +32,17 @@ export function tabLetter(n: number): string {
   return s;
 }
 
+/** The exhibits as filed: the order of `motion.evidence`, lettered A, B, C... */
 export function orderExhibits(evidence: readonly EvidenceItem[]): OrderedExhibit[] {
-  return evidence
+  return evidence.map((item, index) => ({ tab: tabLetter(index), index, item }));
+}
+
+/**
+ * The practice order (reference 3.3 item 8, [M]) as indices into `evidence`, or null when the
+ * filer's order already follows it.
+ */
+export function suggestedOrder(evidence: readonly EvidenceItem[]): number[] | null {
+  const order = evidence
     .map((item, index) => ({ item, index }))
     .sort((a, b) => {
       const r = RANK[a.item.kind] - RANK[b.item.kind];
@@ -47,5 +57,11 @@ export function orderExhibits(evidence: readonly EvidenceItem[]): OrderedExhibit
       }
       return a.index - b.index;
     })
-    .map((e, n) => ({ tab: tabLetter(n), index: e.index, item: e.item }));
+    .map((e) => e.index);
+  return order.every((index, n) => index === n) ? null : order;
+}
+
+/** The tab of the first exhibit that satisfies `test`, or null. */
+export function tabWhere(exhibits: readonly OrderedExhibit[], test: (item: EvidenceItem) => boolean): string | null {
+  return exhibits.find((e) => test(e.item))?.tab ?? null;
 }

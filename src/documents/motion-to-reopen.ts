@@ -1,45 +1,60 @@
 /**
- * The view model of the motion to reopen: cover page and motion (domain reference 1.6, 3.2, 8).
- * Everything the template prints is decided here from the case and the rules; the template only
- * words it.
+ * The view model of the motion to reopen: cover page and motion (domain reference 1.5, 1.6, 3.2,
+ * 8). Everything the template prints is decided here from the case and the rules; the template
+ * only words it.
+ *
+ * The motion asserts only what the case and the packet hold: an application "attached at Tab A"
+ * only when an application is an exhibit, a declaration only at the tab that files it, a protected
+ * ground only when the filer names it. A fact the motion cannot be filed without is a missing fact
+ * (`need`): a preview shows the marker, a final document is refused.
  */
-import { compareDates, countryName, formatLong, RELIEF_LABELS, type Case } from '../case/index.js';
+import {
+  compareDates,
+  countryName,
+  formatANumber,
+  formatLong,
+  RELIEF_LABELS,
+  US_STATE_NAMES,
+  type Case,
+  type EvidenceItem,
+} from '../case/index.js';
+import type { ENUMS } from '../case/schema.js';
 import type { Deadline } from '../rules/deadlines.js';
-import { LOZADA, motionAuthorities, PRIMA_FACIE } from '../rules/authorities.js';
+import { EXCEPTIONAL_CIRCUMSTANCES, LOZADA, motionAuthorities, NOTICE, PRIMA_FACIE, RELIEF_LAW } from '../rules/authorities.js';
 import { IN_ABSENTIA_EXCEPTIONAL_DAYS } from '../rules/deadlines.js';
-import { usd, type FeeRuling } from '../rules/fees.js';
+import { usd, type FeeLine, type FeeRuling } from '../rules/fees.js';
 import { isInAbsentiaBasis } from '../rules/forum.js';
+import { asylumOneYear, marriageDuringProceedings } from '../rules/relief.js';
 import { isPending } from '../rules/stays.js';
 import { APPLICATION_FORM, PROTECTION_RELIEF } from '../rules/forms.js';
 import { FEE_WAIVER } from '../rules/data/fees.js';
-import { addressLines, caption, courtHeading, filerBlock, filingCite, fullName, furniture, series } from './common.js';
+import {
+  addressLines,
+  caption,
+  courtHeading,
+  coverLines,
+  filerBlock,
+  filingCite,
+  fullName,
+  furniture,
+  grammar,
+  series,
+} from './common.js';
 import { orBlank, type BuildContext, type Text } from './context.js';
-import { orderExhibits } from './exhibits.js';
+import { orderExhibits, tabWhere, type OrderedExhibit } from './exhibits.js';
 
+type ProtectedGround = (typeof ENUMS.protectedGround)[number];
 
-function reliefView(c: Case) {
-  const relief = c.motion?.reliefSought ?? [];
-  const forms = [...new Set(relief.map((r) => APPLICATION_FORM[r]).filter((f): f is string => f !== undefined))];
-  return {
-    any: relief.length > 0,
-    list: series(relief.map((r) => RELIEF_LABELS[r])),
-    protection: relief.some((r) => PROTECTION_RELIEF.has(r)),
-    persecution: relief.includes('asylum') || relief.includes('withholding'),
-    torture: relief.includes('cat'),
-    forms: series(forms),
-    hasForms: forms.length > 0,
-  };
-}
+const GROUND_WORDS: Record<ProtectedGround, string> = {
+  race: 'race',
+  religion: 'religion',
+  nationality: 'nationality',
+  'political-opinion': 'political opinion',
+  'particular-social-group': 'membership in a particular social group',
+};
 
-/** The argument's sections are lettered in the order they appear, whichever are present. */
-function sectionLetters(basis: string, relief: boolean) {
-  const hasBasisSection = ['changed-country-conditions', 'new-evidence', 'change-in-law', 'court-order', 'ineffective-assistance'].includes(basis);
-  let n = 0;
-  const next = () => String.fromCharCode(65 + n++);
-  const first = next();
-  const basisLetter = hasBasisSection ? next() : null;
-  return { first, basis: basisLetter, relief: relief ? next() : null };
-}
+/** Bases whose motion must state new facts and seek relief (8 C.F.R. 1003.23(b)(3), 1003.2(c)(1)). */
+const FACT_BASES = ['changed-country-conditions', 'new-evidence', 'change-in-law', 'court-order', 'ineffective-assistance'];
 
 const ORDER_WORDS: Record<Case['proceedings']['type'], { verb: string; noun: string }> = {
   removal: { verb: 'removed', noun: 'removal' },
@@ -47,8 +62,24 @@ const ORDER_WORDS: Record<Case['proceedings']['type'], { verb: string; noun: str
   exclusion: { verb: 'excluded and deported', noun: 'exclusion' },
 };
 
+/** "Tab C", "Tabs C and D", "Tabs C, D, and E". */
+function tabsWords(tabs: readonly string[]): string | null {
+  if (tabs.length === 0) return null;
+  return `${tabs.length === 1 ? 'Tab' : 'Tabs'} ${series(tabs)}`;
+}
+
+/** The sections of the argument are lettered in the order they appear, whichever are present. */
+function sectionLetters(basisSection: boolean, relief: boolean) {
+  let n = 0;
+  const next = () => String.fromCharCode(65 + n++);
+  const first = next();
+  return { first, basis: basisSection ? next() : null, relief: relief ? next() : null };
+}
+
 function appealView(c: Case) {
   const { order, appealDecision } = c.proceedings;
+  // An absent respondent waived and reserved nothing: an in absentia order is described without them.
+  if (order.inAbsentia && order.appeal !== 'filed') return null;
   const outcome: Record<string, string> = {
     dismissed: 'dismissed the appeal',
     sustained: 'sustained the appeal',
@@ -63,37 +94,52 @@ function appealView(c: Case) {
   };
 }
 
+/** "Youngstown, Ohio": a place in prose, the state written out. */
+function placeName(a: { city: string; state: string; country?: string | undefined }): string {
+  return a.country !== undefined && a.country !== 'US' ? `${a.city}, ${countryName(a.country)}` : `${a.city}, ${US_STATE_NAMES[a.state] ?? a.state}`;
+}
+
 function custodyView(c: Case) {
   const k = c.custody;
   if (k.status !== 'detained') return null;
   return {
     since: k.since ? formatLong(k.since) : null,
     facility: k.facility?.name ?? null,
-    place: k.facility ? `${k.facility.address.city}, ${k.facility.address.state}` : null,
+    place: k.facility ? placeName(k.facility.address) : null,
     transferred: (k.transfers ?? []).length > 1,
-    removal: k.scheduledRemoval
-      ? { date: formatLong(k.scheduledRemoval.date), time: k.scheduledRemoval.time ?? null }
-      : null,
+    removal: k.scheduledRemoval ? { date: formatLong(k.scheduledRemoval.date), time: k.scheduledRemoval.time ?? null } : null,
   };
 }
 
+/** Each fee line as the fee paragraph states it, with the provision of this forum it rests on. */
 function feeView(ctx: BuildContext, fee: FeeRuling) {
   const given = ctx.case.motion?.fee;
   const owedLines = fee.lines.filter((l) => l.exemptBecause === undefined);
   const exemptLines = fee.lines.filter((l) => l.exemptBecause !== undefined);
   // A fee is owed and the filer has not said how it is handled: the motion cannot say it either.
   const mode = fee.owed === 0 ? null : given?.mode === 'exempt' ? 'exempt' : ctx.need('motion.fee.mode', given?.mode);
-  const worded = (lines: typeof owedLines) => series(lines.map((l) => `the ${l.label} of ${usd(l.amount)}`));
+  const stated = (lines: readonly FeeLine[]) => lines.map((l) => ({ what: `the ${l.label} of ${usd(l.amount)}`, citation: filingCite(l.citation) }));
   // A waiver cannot cover a fee the law makes unwaivable (the asylum application fee): that one is paid.
   const waivable = owedLines.filter((l) => l.waivable !== false);
   const unwaivable = owedLines.filter((l) => l.waivable === false);
   return {
-    exemptions: exemptLines.map((l) => ({ label: l.label, reason: l.exemptBecause!, citation: filingCite(l.citation) })),
+    // Lines exempt for the same reason are stated together: "Neither the X nor the Y is required because ...".
+    exemptions: [...new Set(exemptLines.map((l) => l.exemptBecause!))].map((reason) => {
+      const lines = exemptLines.filter((l) => l.exemptBecause === reason);
+      const labels = lines.map((l) => `the ${l.label}`);
+      const what =
+        labels.length === 1
+          ? `No ${lines[0]!.label} is required`
+          : labels.length === 2
+            ? `Neither ${labels[0]} nor ${labels[1]} is required`
+            : `None of ${series(labels).replace(/, and /, ', or ')} is required`;
+      return { what, reason, citation: filingCite([...new Set(lines.map((l) => l.citation))].join('; ')) };
+    }),
     /** The filer relies on an exemption the rules did not find (check warns about it); the motion states it. */
     claimed: mode === 'exempt' ? ctx.need('motion.fee.exemption', given?.exemption) : null,
-    paid: mode === 'paid' ? worded(owedLines) : null,
-    waiver: mode === 'waiver-requested' && waivable.length > 0 ? worded(waivable) : null,
-    mustPay: mode === 'waiver-requested' && unwaivable.length > 0 ? worded(unwaivable) : null,
+    paid: mode === 'paid' ? stated(owedLines) : [],
+    waiver: mode === 'waiver-requested' ? stated(waivable) : [],
+    mustPay: mode === 'waiver-requested' ? stated(unwaivable) : [],
     unknown: typeof mode === 'object' && mode !== null ? mode : null,
     receipt: orBlank(given?.receipt, 'fee receipt number'),
   };
@@ -118,7 +164,7 @@ function timelinessView(ctx: BuildContext, deadline: Deadline) {
         : null,
     due: deadline.due ? formatLong(deadline.due) : null,
     noLimit: deadline.due === null,
-    pendingAppeal: appealView(c).pending,
+    pendingAppeal: appealView(c)?.pending === true,
     citation: filingCite(deadline.citation),
   };
 }
@@ -149,12 +195,141 @@ export function certificateView(ctx: BuildContext, documentName: string) {
     missing: typeof method === 'object' ? method : null,
     how: s && s.method !== 'ecas' ? (SERVICE_WORDS[s.method] ?? s.method) : null,
     office: s && s.method !== 'ecas' ? ctx.need('service.dhsOffice', s.dhsOffice) : null,
-    address: mailed ? (() => {
-      const a = ctx.need('service.address', s?.address);
-      return 'street' in a ? addressLines(a) : [a];
-    })() : null,
+    address: mailed
+      ? (() => {
+          const a = ctx.need('service.address', s?.address);
+          return 'street' in a ? addressLines(a) : [a];
+        })()
+      : null,
     date: s?.date ? formatLong(s.date) : orBlank(undefined, 'date of service'),
     signer: c.counsel.name,
+  };
+}
+
+/** The facts of the missed hearing and the law of rescission for the basis and the notice given. */
+function inAbsentiaView(ctx: BuildContext, declarationTab: string | null) {
+  const c = ctx.case;
+  const basis = c.motion!.basis;
+  const type = c.proceedings.type;
+  const facts = c.proceedings.inAbsentiaFacts;
+  const noNotice = basis === 'in-absentia-no-notice';
+  const exceptional = basis === 'in-absentia-exceptional';
+  // How the notice was sent decides the presumption to overcome: the argument cannot be made without it.
+  const method = noNotice ? ctx.need('proceedings.inAbsentiaFacts.noticeMethod', facts?.noticeMethod) : (facts?.noticeMethod ?? null);
+  const reason: Text | null = exceptional || noNotice ? ctx.need('proceedings.inAbsentiaFacts.reason', facts?.reason) : (facts?.reason ?? null);
+  return {
+    reason,
+    declarationTab,
+    method: {
+      missing: typeof method === 'object' && method !== null ? method : null,
+      personal: method === 'personal',
+      certified: method === 'certified-mail',
+      regular: method === 'regular-mail',
+      none: method === 'none',
+    },
+    removal: type === 'removal',
+    deportation: type === 'deportation',
+    exclusion: type === 'exclusion',
+    cite: {
+      noticeStatute: filingCite(type === 'removal' ? `${NOTICE.statute}; 8 C.F.R. 1003.23(b)(4)(ii)` : motionAuthorities('immigration-court', basis, type).basis),
+      noticeRequired: filingCite(NOTICE.noticeRequired),
+      regularMail: NOTICE.regularMail,
+      certifiedMail: NOTICE.certifiedMail,
+      exceptionalDefinition: filingCite(EXCEPTIONAL_CIRCUMSTANCES.citation),
+      basis: filingCite(motionAuthorities('immigration-court', basis, type).basis),
+    },
+    exceptionalWords: EXCEPTIONAL_CIRCUMSTANCES.definition,
+    days: String(IN_ABSENTIA_EXCEPTIONAL_DAYS),
+  };
+}
+
+/**
+ * The Lozada showing (reference 1.5): the agreement with former counsel, notice to counsel and any
+ * response, and whether a bar complaint was filed. Each is a fact the motion cannot be filed
+ * without when the motion rests on counsel's conduct.
+ */
+function lozadaView(ctx: BuildContext) {
+  const c = ctx.case;
+  const basis = c.motion!.basis;
+  const counsel = c.motion!.priorCounsel;
+  const required = basis === 'ineffective-assistance' || (basis === 'in-absentia-exceptional' && counsel !== undefined);
+  if (!required) return null;
+  const k = ctx.need('motion.priorCounsel', counsel);
+  if ('$marker' in k) return { missing: k, name: null, bar: null, retained: null, scope: null, notified: null, response: null, complaint: null, complaintReason: null, discovered: null };
+  const complaint = k.barComplaintDate ? formatLong(k.barComplaintDate) : null;
+  return {
+    missing: null,
+    name: k.name,
+    bar: k.barState ?? null,
+    retained: k.retainedDate ? formatLong(k.retainedDate) : null,
+    scope: ctx.need('motion.priorCounsel.scope', k.scope),
+    notified: ctx.need('motion.priorCounsel.notifiedDate', k.notifiedDate ? formatLong(k.notifiedDate) : undefined),
+    response: k.response ?? null,
+    complaint,
+    complaintReason: complaint ? null : ctx.need('motion.priorCounsel.barComplaintReasonIfNot', k.barComplaintReasonIfNot),
+    discovered: k.discoveryDate ? formatLong(k.discoveryDate) : null,
+  };
+}
+
+/** The prima facie argument for each relief sought, tied to where the record shows it. */
+function reliefView(ctx: BuildContext, exhibits: readonly OrderedExhibit[], tabs: { declaration: string | null; countryConditions: string | null }) {
+  const c = ctx.case;
+  const motion = c.motion!;
+  const relief = motion.reliefSought ?? [];
+  const forms = [...new Set(relief.map((r) => APPLICATION_FORM[r]).filter((f): f is string => f !== undefined))];
+  const applicationTab = tabWhere(exhibits, (e) => e.kind === 'application');
+  const persecution = relief.includes('asylum') || relief.includes('withholding');
+  const grounds = persecution ? ctx.need('motion.protectedGrounds', motion.protectedGrounds) : null;
+  const arrival = relief.includes('asylum') ? ctx.need('respondent.arrivalDate', c.respondent.arrivalDate) : null;
+  const oneYear = asylumOneYear(c, c.filing?.date ?? ctx.asOf);
+  const married = marriageDuringProceedings(c);
+  const formLabel = series(forms);
+  const where = series([
+    'the new facts set out in Part III',
+    ...(tabs.declaration ? [`the declaration at Tab ${tabs.declaration}`] : []),
+    ...(tabs.countryConditions ? [`the country-conditions evidence at ${tabs.countryConditions}`] : []),
+  ]);
+  return {
+    any: relief.length > 0,
+    list: series(relief.map((r) => RELIEF_LABELS[r])),
+    protection: relief.some((r) => PROTECTION_RELIEF.has(r)),
+    persecution,
+    asylum: relief.includes('asylum'),
+    torture: relief.includes('cat'),
+    grounds: grounds === null ? null : Array.isArray(grounds) ? series(grounds.map((g) => GROUND_WORDS[g])) : grounds,
+    where,
+    Where: where.charAt(0).toUpperCase() + where.slice(1),
+    oneYear:
+      arrival !== null && typeof arrival === 'object'
+        ? { missing: arrival, late: false, arrival: null, due: null, changedOn: null, cite: null, citeException: null, earliest: false }
+        : oneYear
+          ? {
+              missing: null,
+              late: oneYear.late,
+              arrival: formatLong(oneYear.arrival),
+              due: formatLong(oneYear.due),
+              changedOn: oneYear.changedOn ? formatLong(oneYear.changedOn) : null,
+              cite: filingCite(oneYear.citation),
+              citeException: filingCite(RELIEF_LAW.changedCircumstances),
+              earliest: oneYear.from !== oneYear.arrival,
+            }
+          : null,
+    adjustment: relief.includes('adjustment')
+      ? { cite: filingCite(RELIEF_LAW.adjustment), marriage: married === 'yes' ? { date: formatLong(motion.marriageDate!), cite: filingCite(RELIEF_LAW.marriageDuringProceedings) } : null }
+      : null,
+    cancellation: relief.includes('cancellation') ? { cite: filingCite(RELIEF_LAW.cancellation) } : null,
+    other: relief.includes('other'),
+    cite: {
+      grounds: filingCite(RELIEF_LAW.protectedGrounds),
+      torture: filingCite(RELIEF_LAW.torture),
+    },
+    application:
+      forms.length === 0
+        ? null
+        : applicationTab
+          ? { tab: applicationTab, forms: formLabel }
+          : ctx.need('motion.evidence', null, `the completed application (${formLabel}) as an exhibit (an evidence item of kind "application")`),
+    barsResponse: motion.barsResponse ?? null,
   };
 }
 
@@ -164,14 +339,35 @@ export function motionToReopenView(ctx: BuildContext) {
   const motion = c.motion!;
   const forum = ev.forum!.value;
   const basis = motion.basis;
-  const auth = motionAuthorities(forum, basis, c.proceedings.type);
+  const type = c.proceedings.type;
+  const auth = motionAuthorities(forum, basis, type);
   const deadline = ev.deadlines.find((d) => d.id === 'motion-to-reopen')!;
   const inAbsentia = isInAbsentiaBasis(basis);
   const exhibits = orderExhibits(motion.evidence ?? []);
-  const tabOf = (kind: string) => exhibits.find((e) => e.item.kind === kind)?.tab ?? null;
-  const removalCountry = countryName(c.respondent.removalCountry ?? c.respondent.nationality);
-  const clock = motion.courtOrderClock;
+  const isDeclaration = (e: EvidenceItem) => e.document === 'respondent-declaration' || e.kind === 'declaration';
+  const tabs = {
+    declaration: tabWhere(exhibits, (e) => e.document === 'respondent-declaration') ?? tabWhere(exhibits, isDeclaration),
+    countryConditions: tabsWords(exhibits.filter((e) => e.item.kind === 'country-conditions').map((e) => e.tab)),
+    first: exhibits[0]?.tab ?? null,
+    last: exhibits.at(-1)?.tab ?? null,
+  };
+  const who = grammar(c);
   const newFacts = motion.newFacts ?? [];
+  const relief = reliefView(ctx, exhibits, tabs);
+  const lozada = lozadaView(ctx);
+  const basisSection = ['changed-country-conditions', 'new-evidence', 'change-in-law', 'court-order', 'ineffective-assistance'].includes(basis);
+  const joint = basis === 'joint';
+  const title = joint
+    ? 'JOINT MOTION TO REOPEN'
+    : inAbsentia
+      ? `${who.RS} MOTION TO RESCIND IN ABSENTIA ORDER AND REOPEN PROCEEDINGS`
+      : `${who.RS} MOTION TO REOPEN`;
+  const motionName = joint
+    ? 'the Joint Motion to Reopen'
+    : inAbsentia
+      ? `${who.Rs} Motion to Rescind In Absentia Order and Reopen Proceedings`
+      : `${who.Rs} Motion to Reopen`;
+  const family = (c.respondent.familyMembers ?? []).map((m) => `${fullName(m.name)} (${formatANumber(m.aNumber)})`);
 
   return {
     furniture: furniture(c),
@@ -179,19 +375,18 @@ export function motionToReopenView(ctx: BuildContext) {
     filer: filerBlock(ctx, c.counsel.type !== 'law-student'),
     heading: courtHeading(ctx, forum, ev.venue),
     caption: caption(c),
-    title: inAbsentia ? 'MOTION TO REOPEN AN IN ABSENTIA ORDER' : "RESPONDENT'S MOTION TO REOPEN",
+    cover: coverLines(c),
+    title,
+    who,
     respondent: {
       name: fullName(c.respondent.name),
+      aNumber: formatANumber(c.respondent.aNumber),
       nativeOf:
         c.respondent.placeOfBirth && c.respondent.placeOfBirth.country !== c.respondent.nationality
           ? `a native of ${countryName(c.respondent.placeOfBirth.country)} and a citizen of ${countryName(c.respondent.nationality)}`
           : `a native and citizen of ${countryName(c.respondent.nationality)}`,
-      nationality: countryName(c.respondent.nationality),
-      removalCountry,
-      born: formatLong(c.respondent.dateOfBirth),
-      birthplace: c.respondent.placeOfBirth
-        ? [c.respondent.placeOfBirth.city, countryName(c.respondent.placeOfBirth.country)].filter(Boolean).join(', ')
-        : null,
+      removalCountry: countryName(c.respondent.removalCountry ?? c.respondent.nationality),
+      family: family.length > 0 ? series(family) : null,
     },
     forum: {
       isBia: forum === 'bia',
@@ -206,7 +401,6 @@ export function motionToReopenView(ctx: BuildContext) {
       judicial: filingCite(auth.judicialStatement),
       feeWaiver: filingCite(FEE_WAIVER.citation),
       lozada: LOZADA.citation,
-      inAbsentiaDays: String(IN_ABSENTIA_EXCEPTIONAL_DAYS),
       automaticStay: filingCite(ev.automaticStay!.citation),
       primaFacie: PRIMA_FACIE.citation,
       primaFacieStandard: PRIMA_FACIE.standard,
@@ -216,17 +410,18 @@ export function motionToReopenView(ctx: BuildContext) {
       newEvidence: basis === 'new-evidence' || basis === 'change-in-law' || basis === 'court-order',
       changeInLaw: basis === 'change-in-law',
       ineffectiveAssistance: basis === 'ineffective-assistance',
-      joint: basis === 'joint',
+      joint,
       suaSponte: basis === 'sua-sponte',
       inAbsentia,
       noNotice: basis === 'in-absentia-no-notice',
       inCustody: basis === 'in-absentia-in-custody',
       exceptional: basis === 'in-absentia-exceptional',
     },
-    relief: reliefView(c),
-    sections: sectionLetters(basis, reliefView(c).any),
+    relief,
+    lozada,
+    sections: sectionLetters(basisSection, relief.any),
     timeliness: timelinessView(ctx, deadline),
-    order: ORDER_WORDS[c.proceedings.type],
+    order: ORDER_WORDS[type],
     history: {
       orderDate: formatLong(c.proceedings.order.date),
       inAbsentia: c.proceedings.order.inAbsentia,
@@ -242,49 +437,24 @@ export function motionToReopenView(ctx: BuildContext) {
     },
     facts: {
       summary: motion.summary ?? null,
-      newFacts: newFacts.map((f) => ({
-        statement: f.statement,
-        arose: f.arose ? formatLong(f.arose) : null,
-        whyNotEarlier: f.whyNotEarlier ?? null,
-      })),
+      newFacts: newFacts.map((f) => ({ statement: f.statement, whyNotEarlier: f.whyNotEarlier ?? null })),
       // The new facts to be proved at a reopened hearing (8 C.F.R. 1003.23(b)(3)).
       required: inAbsentia ? null : ctx.need('motion.newFacts', newFacts.length > 0 || motion.summary ? 'present' : null),
       baseline: formatLong(c.proceedings.priorHearingDate ?? c.proceedings.order.date),
     },
-    inAbsentiaFacts: inAbsentia
-      ? (() => {
-          const f = ctx.need('proceedings.inAbsentiaFacts', c.proceedings.inAbsentiaFacts);
-          if ('$marker' in f) return { missing: f, reason: null };
-          const reason =
-            basis === 'in-absentia-exceptional' ? ctx.need('proceedings.inAbsentiaFacts.reason', f.reason) : (f.reason ?? null);
-          return { missing: null, reason };
-        })()
-      : null,
-    exhibits: exhibits.map((e) => ({
-      tab: e.tab,
-      title: e.item.title,
-      publisher: e.item.publisher ?? null,
-      date: e.item.date ? formatLong(e.item.date) : null,
-    })),
-    tabs: {
-      application: tabOf('application'),
-      countryConditions: exhibits.filter((e) => e.item.kind === 'country-conditions').map((e) => e.tab),
-      first: exhibits[0]?.tab ?? null,
-      last: exhibits.at(-1)?.tab ?? null,
-    },
-    reliefRequired: ['changed-country-conditions', 'new-evidence', 'change-in-law', 'court-order', 'ineffective-assistance'].includes(basis)
-      ? ctx.need('motion.reliefSought', motion.reliefSought)
-      : null,
+    inAbsentia: inAbsentia ? inAbsentiaView(ctx, tabs.declaration) : null,
+    tabs,
+    reliefRequired: FACT_BASES.includes(basis) ? ctx.need('motion.reliefSought', motion.reliefSought) : null,
     statements: {
       judicial: (c.proceedings.judicialProceedings ?? []).map((j) => ({ ...j })),
       criminal: (c.proceedings.pendingCriminalProceedings ?? []).map((p) => ({ ...p })),
     },
     fee: feeView(ctx, ev.fee!),
     dhs: {
-      opposes: basis !== 'joint' && motion.dhsPosition === 'opposes',
+      opposes: !joint && motion.dhsPosition === 'opposes',
       unopposed: motion.dhsPosition === 'unopposed',
-      joins: motion.dhsPosition === 'joins' || basis === 'joint',
-      unknown: basis !== 'joint' && (motion.dhsPosition === undefined || motion.dhsPosition === 'not-asked'),
+      joins: motion.dhsPosition === 'joins' || joint,
+      unknown: !joint && (motion.dhsPosition === undefined || motion.dhsPosition === 'not-asked'),
     },
     stay: {
       requested: c.stay?.immigrationCourt === true || c.stay?.bia === true,
@@ -300,10 +470,10 @@ export function motionToReopenView(ctx: BuildContext) {
     })),
     proposedOrder: {
       title: forum === 'bia' ? 'ORDER OF THE BOARD' : 'ORDER OF THE IMMIGRATION JUDGE',
-      motionName: inAbsentia ? "Respondent's Motion to Reopen an In Absentia Order" : "Respondent's Motion to Reopen",
+      motionName,
       signer: forum === 'bia' ? 'FOR THE BOARD' : 'Immigration Judge',
     },
-    certificate: certificateView(ctx, `${inAbsentia ? 'Motion to Reopen an In Absentia Order' : "Respondent's Motion to Reopen"}, with its exhibits and proposed order`),
+    certificate: certificateView(ctx, `${motionName}, with its exhibits and proposed order`),
   };
 }
 

@@ -3,7 +3,7 @@
  * The template of the same id is in templates/<id>/.
  */
 import type { DocumentId } from './catalogue.js';
-import { buildContext, type BuildContext, type FilingFacts } from './context.js';
+import { buildContext, type BuildContext, type FilingFacts, type MissingFact } from './context.js';
 import { motionToReopenView } from './motion-to-reopen.js';
 import { respondentDeclarationView } from './respondent-declaration.js';
 import { filingChecklistView } from './filing-checklist.js';
@@ -15,8 +15,8 @@ import type { Furniture } from './common.js';
 export interface BuiltView {
   id: DocumentId;
   view: { furniture: Furniture; title: string } & Record<string, unknown>;
-  /** Paths of facts the document cannot be filed without that the case lacks. */
-  missing: readonly string[];
+  /** Facts the document cannot be filed without that the case lacks. */
+  missing: readonly MissingFact[];
 }
 
 type Builder = (ctx: BuildContext) => BuiltView['view'];

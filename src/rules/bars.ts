@@ -4,7 +4,7 @@
  * validation rules V04, V06, V21, V22).
  */
 import { BASIS_LABELS, FORUM_LABELS, makeIssue, type Basis, type Case, type Issue } from '../case/index.js';
-import { compareDates } from '../case/civil-date.js';
+import { compareDates, formatLong } from '../case/civil-date.js';
 import { isInAbsentiaBasis } from './forum.js';
 import { PROTECTION_RELIEF } from './forms.js';
 import { LOZADA } from './authorities.js';
@@ -41,11 +41,11 @@ export function barIssues(c: Case, basis: Basis, forum: 'immigration-court' | 'b
     const unknown = priors.find((m) => m.forum === 'immigration-court' && m.basis === undefined);
     if (rescission) {
       issues.push(
-        makeIssue('in_absentia_number_limit', `proceedings.priorMotions.${rescission.index}`, 'error', { filed: rescission.filed }, '8 C.F.R. 1003.23(b)(4)(ii)'),
+        makeIssue('in_absentia_number_limit', `proceedings.priorMotions.${rescission.index}`, 'error', { filed: formatLong(rescission.filed) }, '8 C.F.R. 1003.23(b)(4)(ii)'),
       );
     } else if (unknown) {
       issues.push(
-        makeIssue('prior_motion_basis_unknown', `proceedings.priorMotions.${unknown.index}.basis`, 'warning', { filed: unknown.filed }, '8 C.F.R. 1003.23(b)(4)(ii)'),
+        makeIssue('prior_motion_basis_unknown', `proceedings.priorMotions.${unknown.index}.basis`, 'warning', { filed: formatLong(unknown.filed) }, '8 C.F.R. 1003.23(b)(4)(ii)'),
       );
     }
   } else if (!EXEMPT_FROM_NUMBER_LIMIT.has(basis) && priors.length > 0) {
@@ -55,7 +55,7 @@ export function barIssues(c: Case, basis: Basis, forum: 'immigration-court' | 'b
         'number_limit',
         `proceedings.priorMotions.${first.index}`,
         'error',
-        { filed: first.filed, forumLabel: FORUM_LABELS[first.forum], basisLabel: BASIS_LABELS[basis] },
+        { filed: formatLong(first.filed), forumLabel: FORUM_LABELS[first.forum], basisLabel: BASIS_LABELS[basis] },
         forum === 'bia' ? 'INA 240(c)(7)(A); 8 C.F.R. 1003.2(c)(2)' : 'INA 240(c)(7)(A); 8 C.F.R. 1003.23(b)(1)',
       ),
     );
@@ -77,7 +77,7 @@ export function barIssues(c: Case, basis: Basis, forum: 'immigration-court' | 'b
     );
     if (!newer) {
       issues.push(
-        makeIssue('changed_conditions_evidence', 'motion.evidence', 'warning', { baseline }, '8 C.F.R. 1003.23(b)(4)(i); Matter of S-Y-G-, 24 I&N Dec. 247 (BIA 2007)'),
+        makeIssue('changed_conditions_evidence', 'motion.evidence', 'warning', { baseline: formatLong(baseline) }, '8 C.F.R. 1003.23(b)(4)(i); Matter of S-Y-G-, 24 I&N Dec. 247 (BIA 2007)'),
       );
     }
   }
@@ -94,6 +94,14 @@ export function barIssues(c: Case, basis: Basis, forum: 'immigration-court' | 'b
         makeIssue('in_absentia_facts_mismatch', 'proceedings.inAbsentiaFacts.noticeReceived', 'warning', {
           detail: 'The motion says the respondent had no notice of the hearing, but the case records that notice was received; check the facts before filing.',
         }),
+      );
+    }
+    if (basis === 'in-absentia-no-notice' && facts?.noticeMethod === 'personal') {
+      issues.push(
+        makeIssue('in_absentia_facts_mismatch', 'proceedings.inAbsentiaFacts.noticeMethod', 'warning', {
+          detail:
+            'The case records that the notice of the hearing was served in person, which is hard to overcome on a claim of no notice; the motion rests on the facts given in proceedings.inAbsentiaFacts.reason, so make sure they explain it.',
+        }, 'INA 240(b)(5)(C)(ii); INA 239(a)(1)'),
       );
     }
     if (basis === 'in-absentia-in-custody' && facts?.inCustodyAtHearing === false) {
@@ -131,8 +139,52 @@ export function barIssues(c: Case, basis: Basis, forum: 'immigration-court' | 'b
     );
   }
 
-  if (basis === 'ineffective-assistance') {
-    issues.push(makeIssue('lozada_requirements', 'motion.basis', 'warning', {}, LOZADA.citation));
+  if (basis === 'ineffective-assistance' && motion.priorCounsel === undefined) {
+    issues.push(makeIssue('lozada_requirements', 'motion.priorCounsel', 'warning', {}, LOZADA.citation));
   }
+  return issues;
+}
+
+/**
+ * Words in an offense or statute that mark a controlled-substance conviction. A heuristic for a
+ * warning only: the attorney decides whether the conviction "relates to a controlled substance".
+ */
+const CONTROLLED_SUBSTANCE = /controlled substance|narcotic|cocaine|heroin|marijuana|marihuana|cannabis|methamphetamine|fentanyl|opium|opiate|\bdrugs?\b/i;
+
+/** The bars to the relief sought that a criminal record may raise (reference 1.6; INA 208(b)(2), 241(b)(3)(B), 212(a)(2)). */
+export const RELIEF_BARS = {
+  protection: {
+    citation: 'INA 208(b)(2)(A)(ii), (B)(i); INA 241(b)(3)(B)(ii); 8 C.F.R. 1208.17',
+    words:
+      'may bar asylum and withholding of removal if it is an aggravated felony or a particularly serious crime. Deferral of removal under the Convention Against Torture stays available whatever the conviction (8 C.F.R. 1208.17)',
+  },
+  controlledSubstance: {
+    citation: 'INA 212(a)(2)(A)(i)(II); INA 245(a); INA 212(h)',
+    words:
+      'appears to relate to a controlled substance, which makes a person inadmissible and so unable to adjust status unless a waiver applies (INA 212(h) reaches only a single offense of simple possession of 30 grams or less of marijuana)',
+  },
+} as const;
+
+/**
+ * Possible bars to the relief sought, as warnings for the attorney with their citations. They are
+ * never argued against the client in the motion: it speaks to a bar only in the attorney's own
+ * words (motion.barsResponse).
+ */
+export function reliefBarIssues(c: Case): Issue[] {
+  const relief = c.motion?.reliefSought ?? [];
+  const answered = c.motion?.barsResponse !== undefined;
+  const tail = answered ? ' The motion prints your answer from motion.barsResponse.' : ' The motion says nothing about it unless you write your answer in motion.barsResponse.';
+  const issues: Issue[] = [];
+  (c.criminalHistory ?? []).forEach((conviction, i) => {
+    const what = `The conviction for ${conviction.offense} (${conviction.jurisdiction})`;
+    if (relief.includes('asylum') || relief.includes('withholding')) {
+      issues.push(makeIssue('possible_bar', `criminalHistory.${i}`, 'warning', { detail: `${what} ${RELIEF_BARS.protection.words}.${tail}` }, RELIEF_BARS.protection.citation));
+    }
+    if (relief.includes('adjustment') && CONTROLLED_SUBSTANCE.test(`${conviction.offense} ${conviction.statute ?? ''}`)) {
+      issues.push(
+        makeIssue('possible_bar', `criminalHistory.${i}`, 'warning', { detail: `${what} ${RELIEF_BARS.controlledSubstance.words}.${tail}` }, RELIEF_BARS.controlledSubstance.citation),
+      );
+    }
+  });
   return issues;
 }

@@ -21,6 +21,7 @@ import {
   dateParts,
   dayOfWeek,
   daysInMonth,
+  formatLong,
   formatLongWithWeekday,
   isCivilDate,
   MAX_YEAR,
@@ -309,9 +310,9 @@ export function addEoirDays(trigger: CivilDate, days: number, opts: DeadlineOpti
   // A weekend day already names itself ("Sunday, November 5, 2017"); a holiday or closure does not.
   const why = first && !isWeekend(raw) ? `, ${first.reason}` : '';
   const explanation = roll.rolled
-    ? `${plural(days, 'day')} from ${trigger} is ${formatLongWithWeekday(raw)}${why}; ` +
+    ? `${plural(days, 'day')} from ${formatLong(trigger)} is ${formatLongWithWeekday(raw)}${why}; ` +
       `the deadline moves to the next business day, ${formatLongWithWeekday(roll.date)} (${citation}).`
-    : `${plural(days, 'day')} from ${trigger} is ${formatLongWithWeekday(raw)}, a business day, ` +
+    : `${plural(days, 'day')} from ${formatLong(trigger)} is ${formatLongWithWeekday(raw)}, a business day, ` +
       `so that is the deadline (${citation}).`;
   return {
     trigger,

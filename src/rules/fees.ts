@@ -1,8 +1,8 @@
 /**
  * The fee a motion to reopen owes on its filing date, and why (domain reference 1.8; V10).
  */
-import type { Basis, Case } from '../case/index.js';
-import { compareDates } from '../case/civil-date.js';
+import type { Basis, Case, Forum } from '../case/index.js';
+import { compareDates, formatLong } from '../case/civil-date.js';
 import { ASYLUM_APPLICATION_FEES, FEE_SCHEDULE, FEE_WAIVER, type FeeExemption, type FeeScheduleRow } from './data/fees.js';
 import { appealPending } from './forum.js';
 import { PROTECTION_RELIEF } from './forms.js';
@@ -60,7 +60,12 @@ function exemptionsFor(c: Case, basis: Basis): Set<FeeExemption> {
   return found;
 }
 
-export function motionFee(c: Case, basis: Basis, asOf: string): FeeRuling {
+/**
+ * The fee a motion on `basis` filed in `forum` owes on its filing date (or `asOf` without one):
+ * each line of the schedule in force, with its amount in US dollars, the exemption that removes it
+ * if any, and the provision of that forum it rests on (reference 1.8; V10).
+ */
+export function motionFee(c: Case, basis: Basis, forum: Forum, asOf: string): FeeRuling {
   const on = c.filing?.date ?? asOf;
   const row = scheduleOn(on);
   const applicable = exemptionsFor(c, basis);
@@ -70,7 +75,7 @@ export function motionFee(c: Case, basis: Basis, asOf: string): FeeRuling {
       id: comp.id,
       label: comp.label,
       amount: comp.amount,
-      citation: comp.citation,
+      citation: hit ? comp.citation[forum].exempt : comp.citation[forum].owed,
       waivable: comp.waivable,
       confidence: comp.confidence,
     };
@@ -97,7 +102,7 @@ export function motionFee(c: Case, basis: Basis, asOf: string): FeeRuling {
     l.exemptBecause ? `no ${l.label} (${usd(l.amount)}) because ${l.exemptBecause}` : `${usd(l.amount)} ${l.label}`,
   );
   const explanation =
-    `On ${on} the fee schedule "${row.id}" applies: ${parts.join('; ')}. ` +
+    `On ${formatLong(on)} the fee schedule "${row.id}" applies: ${parts.join('; ')}. ` +
     (owed > 0
       ? `The motion owes ${usd(owed)}; pay it with the filing, or ask for a waiver on Form ${FEE_WAIVER.form} (${FEE_WAIVER.citation}).`
       : 'The motion owes no fee; the motion states the exemption relied on.');

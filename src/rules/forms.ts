@@ -7,14 +7,22 @@ import type { ENUMS } from '../case/schema.js';
 
 type Relief = (typeof ENUMS.relief)[number];
 
-export const FORUM_FORMS: Record<Forum, { appearance: { form: string; name: string; citation: string }; address: { form: string; citation: string } }> = {
+/**
+ * `address.citation` is the rule that requires the form whenever the address changes (8 C.F.R.
+ * 1003.15(d)(2) before a court, 1003.38(e) before the Board; [M], read from memory);
+ * `address.withMotion` the one that asks for it with a motion to rescind an in absentia order.
+ */
+export const FORUM_FORMS: Record<
+  Forum,
+  { appearance: { form: string; name: string; citation: string }; address: { form: string; citation: string; withMotion: string } }
+> = {
   'immigration-court': {
     appearance: { form: 'EOIR-28', name: 'Notice of Entry of Appearance as Attorney or Representative Before the Immigration Court', citation: 'ICPM 5.1(b)' },
-    address: { form: 'EOIR-33/IC', citation: 'ICPM 5.9(b)' },
+    address: { form: 'EOIR-33/IC', citation: '8 C.F.R. 1003.15(d)(2)', withMotion: 'ICPM 5.9(b)' },
   },
   bia: {
     appearance: { form: 'EOIR-27', name: 'Notice of Entry of Appearance as Attorney or Representative Before the Board', citation: 'BIA PM 2.1(b), 5.1(b)(1)' },
-    address: { form: 'EOIR-33/BIA', citation: 'BIA PM 5.1' },
+    address: { form: 'EOIR-33/BIA', citation: '8 C.F.R. 1003.38(e)', withMotion: '8 C.F.R. 1003.38(e)' },
   },
 };
 

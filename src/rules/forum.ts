@@ -30,10 +30,15 @@ export function motionForum(c: Case, basis: Basis): Ruling<Forum> {
     );
   }
   if (order.appeal !== 'filed') {
+    const why = order.inAbsentia
+      ? 'the order was entered in absentia, and no appeal was taken to the Board'
+      : order.appeal === 'waived'
+        ? 'the appeal was waived'
+        : 'the appeal was reserved and not filed';
     return ruling(
       'immigration-court',
       'ICPM 5.2(a)(3)(A); 8 C.F.R. 1003.23(b)(1)',
-      `The immigration judge was the last to decide (the appeal was ${order.appeal === 'waived' ? 'waived' : 'reserved and not filed'}), so the motion goes to the immigration court with administrative control of the record.`,
+      `The immigration judge was the last to decide (${why}), so the motion goes to the immigration court with administrative control of the record.`,
     );
   }
   if (appealDecision === undefined) {

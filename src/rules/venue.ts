@@ -5,6 +5,7 @@
  */
 import type { Address, Case, Forum } from '../case/index.js';
 import { COURT_DATA, findCourt, ropMailbox, ropMailboxCitation, type Court } from './courts.js';
+import { DC_AREA } from './data/holidays.js';
 
 export interface Venue {
   name: string;
@@ -62,4 +63,18 @@ export function board(): Venue {
 /** Where the motion is filed. */
 export function filingVenue(c: Case, forum: Forum): Venue {
   return forum === 'bia' ? board() : immigrationCourt(c);
+}
+
+/**
+ * Whether Inauguration Day is a holiday where the motion is filed: only at offices in the area
+ * 5 U.S.C. 6103(c) names (the Board in Falls Church, the courts in Annandale, Arlington and
+ * Hyattsville). A venue whose address is unknown is treated as outside it, which gives the earlier,
+ * safe date.
+ */
+export function countsInaugurationDay(venue: Venue): boolean {
+  const a = venue.address;
+  if (!a || (a.country !== undefined && a.country !== 'US')) return false;
+  if (DC_AREA.wholeState.includes(a.state)) return true;
+  const city = a.city.trim().toLowerCase();
+  return (DC_AREA.cities[a.state] ?? []).some((c) => c.toLowerCase() === city);
 }

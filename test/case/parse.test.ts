@@ -75,7 +75,10 @@ describe('civil dates', () => {
   it('refuses dates that do not exist and wrong shapes', () => {
     expect(codesAt(caseWith({ respondent: { dateOfBirth: '2017-02-30' } }))).toContain('date_not_real@respondent.dateOfBirth');
     expect(codesAt(caseWith({ respondent: { dateOfBirth: '2019-02-29' } }))).toContain('date_not_real@respondent.dateOfBirth');
-    expect(codesAt(caseWith({ respondent: { dateOfBirth: '02/03/2017' } }))).toContain('date_format@respondent.dateOfBirth');
+    // A birth date may be known only in part, so its wrong shape is told in those words.
+    expect(codesAt(caseWith({ respondent: { dateOfBirth: '02/03/2017' } }))).toContain('partial_date_format@respondent.dateOfBirth');
+    expect(codesAt(caseWith({ proceedings: { order: { date: '02/03/2017' } } }))).toContain('date_format@proceedings.order.date');
+    expect(codesAt(caseWith({ respondent: { dateOfBirth: '1984-13' } }))).toContain('date_not_real@respondent.dateOfBirth');
     expect(parseCase(caseWith({ respondent: { dateOfBirth: '2020-02-29' } })).ok).toBe(true);
   });
 });

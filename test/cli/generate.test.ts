@@ -22,17 +22,17 @@ describe('reopen generate', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(readdirSync(out).sort()).toEqual([
-      '012345678-filing-checklist.docx',
-      '012345678-filing-checklist.pdf',
-      '012345678-filing.pdf',
-      '012345678-motion-to-reopen.docx',
-      '012345678-motion-to-reopen.pdf',
-      '012345678-respondent-declaration.docx',
-      '012345678-respondent-declaration.pdf',
+      '212047381-filing-checklist.docx',
+      '212047381-filing-checklist.pdf',
+      '212047381-filing.pdf',
+      '212047381-motion-to-reopen.docx',
+      '212047381-motion-to-reopen.pdf',
+      '212047381-respondent-declaration.docx',
+      '212047381-respondent-declaration.pdf',
       'manifest.json',
     ]);
-    expect(readFileSync(join(out, '012345678-motion-to-reopen.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
-    expect(readFileSync(join(out, '012345678-motion-to-reopen.docx')).subarray(0, 2).toString()).toBe('PK');
+    expect(readFileSync(join(out, '212047381-motion-to-reopen.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(readFileSync(join(out, '212047381-motion-to-reopen.docx')).subarray(0, 2).toString()).toBe('PK');
     expect(r.stdout).toContain('drafts for an attorney to review, sign and file');
     expect(r.stdout).toContain('cannot write yet: stay-motion-immigration-court');
   });
@@ -41,7 +41,7 @@ describe('reopen generate', () => {
     const out = join(tmp, 'only');
     const r = reopen(['generate', 'samples/cases/detained-iraqi-hamama.json', '--out', out, '--as-of', '2017-10-01', '--documents', 'respondent-declaration', '--format', 'pdf']);
     expect(r.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['012345678-respondent-declaration.pdf', 'manifest.json']);
+    expect(readdirSync(out).sort()).toEqual(['212047381-respondent-declaration.pdf', 'manifest.json']);
   });
 
   it('a case with errors writes nothing and exits 1', () => {
@@ -88,7 +88,7 @@ describe('reopen generate: nothing half-done, never a stack trace', () => {
   it('a second run into the same folder leaves no file the new manifest does not list', () => {
     const out = join(tmp, 'rerun');
     expect(reopen(['generate', hamama, '--out', out, '--as-of', '2017-10-01']).code).toBe(0);
-    expect(readdirSync(out)).toContain('012345678-filing.pdf');
+    expect(readdirSync(out)).toContain('212047381-filing.pdf');
     expect(reopen(['generate', hamama, '--out', out, '--as-of', '2017-10-01', '--format', 'docx']).code).toBe(0);
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
     expect(readdirSync(out).filter((f) => f !== 'manifest.json').sort()).toEqual(manifest.files.map((f: { name: string }) => f.name).sort());
@@ -98,13 +98,13 @@ describe('reopen generate: nothing half-done, never a stack trace', () => {
   it('refuses before replacing anything when a target name is taken by a folder', () => {
     const out = join(tmp, 'blocked');
     expect(reopen(['generate', hamama, '--out', out, '--as-of', '2017-10-01', '--format', 'docx']).code).toBe(0);
-    const before = readFileSync(join(out, '012345678-motion-to-reopen.docx'));
-    mkdirSync(join(out, '012345678-motion-to-reopen.pdf'));
+    const before = readFileSync(join(out, '212047381-motion-to-reopen.docx'));
+    mkdirSync(join(out, '212047381-motion-to-reopen.pdf'));
     const r = reopen(['generate', hamama, '--out', out, '--as-of', '2017-10-01']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/Nothing was written: .*012345678-motion-to-reopen\.pdf exists and is not a file/);
+    expect(r.stderr).toMatch(/Nothing was written: .*212047381-motion-to-reopen\.pdf exists and is not a file/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
-    expect(readFileSync(join(out, '012345678-motion-to-reopen.docx')).equals(before)).toBe(true);
+    expect(readFileSync(join(out, '212047381-motion-to-reopen.docx')).equals(before)).toBe(true);
   });
 
   it('an --out that is a file, a missing Word shell, or an impossible date: one sentence, exit 2', () => {
@@ -124,7 +124,7 @@ describe('reopen generate: nothing half-done, never a stack trace', () => {
   it('a checklist written without the combined filing does not name it', () => {
     const out = join(tmp, 'checklist-only');
     expect(reopen(['generate', hamama, '--out', out, '--as-of', '2017-10-01', '--documents', 'filing-checklist', '--format', 'pdf']).code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['012345678-filing-checklist.pdf', 'manifest.json']);
+    expect(readdirSync(out).sort()).toEqual(['212047381-filing-checklist.pdf', 'manifest.json']);
   });
 });
 
@@ -145,10 +145,10 @@ describe('reopen templates check', () => {
     };
     for (const f of ['_partials/caption.hbs', '_partials/cover-page.hbs', '_partials/signature.hbs', 'motion-to-reopen/document.json', 'respondent-declaration/document.json']) copy(f, f);
     copy('motion-to-reopen/document.hbs', 'motion-to-reopen/document.hbs', (s) => s.replace('{{respondent.nativeOf}}', '{{respondent.nativOf}}'));
-    copy('respondent-declaration/document.hbs', 'respondent-declaration/document.hbs', (s) => s.replace('{{> caption}}', '{{> captoin}}').replace('{{#if detainedAt}}', '{{#if detainedAt}}{{#if born}}'));
+    copy('respondent-declaration/document.hbs', 'respondent-declaration/document.hbs', (s) => s.replace('{{> caption}}', '{{> captoin}}').replace('{{#if interpreterLanguage}}', '{{#if interpreterLanguage}}{{#if born}}'));
     const r = reopen(['templates', 'check'], { env: { REOPEN_TEMPLATES: root } });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/motion-to-reopen\/document\.hbs:11: "respondent\.nativOf": respondent has no field "nativOf"/);
+    expect(r.stderr).toMatch(/motion-to-reopen\/document\.hbs:12: "respondent\.nativOf": respondent has no field "nativOf"/);
     expect(r.stderr).toMatch(/respondent-declaration\/document\.hbs:\d+: a \{\{#block\}\} is never closed|respondent-declaration\/document\.hbs:\d+: .*(balance|closed)/);
   });
 });

@@ -132,7 +132,8 @@ describe.each(motionSamples)('$name', (s) => {
 describe('the motion follows the forum', () => {
   const text = async (name: string, asOf: string) => {
     const r = await generateDocuments(sample(name), { asOf, documents: ['motion-to-reopen'], formats: ['docx'] });
-    return docxParagraphs(r.files[0]!.bytes).join('\n');
+    // Citations are bound with no-break spaces; read them as plain spaces.
+    return docxParagraphs(r.files[0]!.bytes).join('\n').replace(/\u00a0/g, ' ');
   };
 
   it('immigration court: the court heading, DETAINED, the judge line', async () => {
@@ -153,11 +154,15 @@ describe('the motion follows the forum', () => {
     expect(t).toContain('May 4, 2017');
   });
 
-  it('in absentia: the in absentia title, and the no-fee statement', async () => {
+  it('in absentia: the rescission title, and the no-fee statement', async () => {
     const t = await text('in-absentia-no-notice', '2026-11-27');
-    expect(t).toContain('MOTION TO REOPEN AN IN ABSENTIA ORDER');
-    expect(t).toContain('No motion to reopen fee is required because a motion to rescind an in absentia order for lack of notice or custody needs no fee');
-    expect(t).toContain('MARÍA ELENA CUX TZUL');
+    expect(t).toContain("RESPONDENT'S MOTION TO RESCIND IN ABSENTIA ORDER AND REOPEN PROCEEDINGS");
+    expect(t).toContain(
+      'Neither the motion to reopen fee nor the statutory motion to reopen fee (One Big Beautiful Bill Act) is required because a motion to rescind an in absentia order for lack of notice or custody needs no fee',
+    );
+    // The caption names her as the order does; the body as she writes her name.
+    expect(t).toContain('CUX TZUL, MARIA ELENA');
+    expect(t).toContain('Respondent María Elena Cux Tzul');
   });
 });
 
@@ -192,6 +197,7 @@ describe('adversarial text in every field', () => {
   const nasty = {
     respondent: {
       name: { given: 'Nguyễn & <Ḥanna>', middle: '"{{x}}" {#each} [[body]]', family: 'ʿAbd al-Ṣamad e\u0301' },
+      nameOnOrder: undefined,
       aliases: ['سامي حنا يوسف', 'שלום', 'Sami 😀 Yusuf'],
     },
     motion: {
@@ -220,7 +226,8 @@ describe('adversarial text in every field', () => {
   });
 
   it('refuses a character no bundled font can print, naming the field', async () => {
-    const input = merge(sample('detained-iraqi-hamama'), { respondent: { aliases: ['Sami \u{1F9D1}\u200D\u{1F52C}'] } } as Json);
+    // Printed only because the caption is asked to show the aliases.
+    const input = merge(sample('detained-iraqi-hamama'), { respondent: { aliases: ['Sami \u{1F9D1}\u200D\u{1F52C}'], aliasesInCaption: true } } as Json);
     const r = await generateDocuments(input, { asOf: '2017-10-01' });
     expect(r.ok).toBe(false);
     expect(r.issues).toContainEqual(expect.objectContaining({ code: 'unprintable_character', path: 'respondent.aliases.0' }));

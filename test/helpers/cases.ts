@@ -15,7 +15,7 @@ export function baseCase(): Json {
     format: 'reopen.case/1',
     respondent: {
       name: { given: 'Sami', family: 'Yousif' },
-      aNumber: 'A012-345-678',
+      aNumber: 'A206-481-377',
       dateOfBirth: '1971-04-02',
       nationality: 'IQ',
       mailingAddress: { street: '1 Main Street', city: 'Detroit', state: 'MI', zip: '48226' },

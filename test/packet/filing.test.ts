@@ -38,7 +38,14 @@ function caseFolder(files: Record<string, Uint8Array | string>): string {
   return dir;
 }
 
-const withEvidence = (evidence: Json[]) => merge(sample('detained-iraqi-hamama'), { motion: { evidence } } as Json);
+/**
+ * The Hamama sample with other evidence. It seeks asylum, so its application must be an exhibit:
+ * one is added last (so the indices a test names stay the items it gave) unless the test gives one.
+ */
+const withEvidence = (evidence: Json[]) =>
+  merge(sample('detained-iraqi-hamama'), {
+    motion: { evidence: evidence.some((e) => e['kind'] === 'application') ? evidence : [...evidence, { title: 'Form I-589, with supporting documents', kind: 'application', pages: 2 }] },
+  } as Json);
 
 describe.each(samples().filter((s) => s.exit === 0 && sample(s.name)['motion']))('the combined filing of $name', (s) => {
   let r: GenerateResult;
@@ -197,7 +204,7 @@ describe('exhibit files', () => {
     const parts = r.files.filter((f) => /-filing-part\d+\.pdf$/.test(f.name));
     expect(parts.length).toBeGreaterThanOrEqual(2);
     expect(r.files.some((f) => f.name.endsWith('-filing.pdf'))).toBe(false);
-    expect(parts.map((p) => p.name)).toEqual(parts.map((_, i) => `012345678-filing-part${i + 1}.pdf`));
+    expect(parts.map((p) => p.name)).toEqual(parts.map((_, i) => `212047381-filing-part${i + 1}.pdf`));
     let total = 0;
     let expected = 1;
     for (const p of parts) {
@@ -266,7 +273,9 @@ describe('the filing checklist', () => {
     expect(t).toContain('File on paper');
     expect(t).toContain('Send it no later than November 1, 2017');
     expect(t).toContain('Tab F: Baptismal certificate');
-    expect(t).toMatch(/Tab D: Annual Report 2017.*\nIn this packet\npages \d+–\d+ of the filing/);
+    expect(t).toMatch(/Tab D: Annual Report 2017.*\nIn this packet\nPages \d+–\d+ of the filing/);
+    // The declaration Reopen writes is filed at its own tab, with its real pages.
+    expect(t).toMatch(/Tab B: Declaration of Sami Hanna Yousif\nIn this packet; sign\nThe declaration Reopen wrote .*, at pages \d+–\d+ of the filing/);
     expect(t).toMatch(/Tab F: Baptismal certificate.*\nSupply\nNo file was given/);
     expect(t).toContain('Certificate of translation for Tab C');
     expect(t).toContain('Form EOIR-33/IC');

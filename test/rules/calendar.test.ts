@@ -236,7 +236,7 @@ describe('closures', () => {
     const extended = addEoirDays('2019-11-24', 30, { closures: CLOSURE_DATES, closuresExtendDeadline: true });
     expect(extended).toMatchObject({ raw: '2019-12-24', due: '2019-12-26', rolled: true, warnings: [] });
     expect(extended.explanation).toBe(
-      '30 days from 2019-11-24 is Tuesday, December 24, 2019, closed by Executive Order 13900 (Day before ' +
+      '30 days from November 24, 2019 is Tuesday, December 24, 2019, closed by Executive Order 13900 (Day before ' +
         'Christmas Day); the deadline moves to the next business day, Thursday, December 26, 2019 (ICPM 3.1(c)).',
     );
   });
@@ -278,17 +278,17 @@ describe('EOIR worked examples (domain reference 6.2)', () => {
 
   test('explanations', () => {
     expect(addEoirDays('2017-08-07', 90).explanation).toBe(
-      '90 days from 2017-08-07 is Sunday, November 5, 2017; the deadline moves to the next business day, ' +
+      '90 days from August 7, 2017 is Sunday, November 5, 2017; the deadline moves to the next business day, ' +
         'Monday, November 6, 2017 (ICPM 3.1(c)).',
     );
     expect(addEoirDays('2022-03-22', 90).explanation).toBe(
-      '90 days from 2022-03-22 is Monday, June 20, 2022, Juneteenth National Independence Day (observed); ' +
+      '90 days from March 22, 2022 is Monday, June 20, 2022, Juneteenth National Independence Day (observed); ' +
         'the deadline moves to the next business day, Tuesday, June 21, 2022 (ICPM 3.1(c)).',
     );
     expect(addEoirDays('2017-03-15', 90).explanation).toBe(
-      '90 days from 2017-03-15 is Tuesday, June 13, 2017, a business day, so that is the deadline (ICPM 3.1(c)).',
+      '90 days from March 15, 2017 is Tuesday, June 13, 2017, a business day, so that is the deadline (ICPM 3.1(c)).',
     );
-    expect(addEoirDays('2017-03-15', 1).explanation).toMatch(/^1 day from 2017-03-15 is Thursday/);
+    expect(addEoirDays('2017-03-15', 1).explanation).toMatch(/^1 day from March 15, 2017 is Thursday/);
   });
 
   test('skipped days say why, across a long weekend', () => {

@@ -41,11 +41,11 @@ describe('forum', () => {
 
   it('fills the court address from the reference list, never inventing one', () => {
     const known = ev({ proceedings: { court: { name: 'Detroit Immigration Court', code: undefined } } });
-    expect(known.court.code).toBe('DET');
-    expect(known.court.address?.city).toBe('Detroit');
-    expect(known.court.ropMailbox).toBe('EOIR.DET.ROP.Requests@usdoj.gov');
+    expect(known.court!.code).toBe('DET');
+    expect(known.court!.address?.city).toBe('Detroit');
+    expect(known.court!.ropMailbox).toBe('EOIR.DET.ROP.Requests@usdoj.gov');
     const unknown = ev({ proceedings: { court: { name: 'Atlantis Immigration Court', code: undefined } } });
-    expect([unknown.court.address, unknown.court.code]).toEqual([null, null]);
+    expect([unknown.court!.address, unknown.court!.code]).toEqual([null, null]);
   });
 });
 

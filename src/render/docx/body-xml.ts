@@ -90,7 +90,7 @@ function blockXml(block: Block, where: string, context: Context, position: Posit
     case 'pageBreak':
       return '<w:p><w:r><w:br w:type="page"/></w:r></w:p>';
     case 'spacer':
-      return spacerXml(block.points, where, position.keep);
+      return spacerXml(block.points, where, block.keepWithNext === true && position.keep === 'none' ? 'all' : position.keep);
     default:
       throw invalidTree(where, `unknown block kind "${String((block as { kind?: unknown }).kind)}"`);
   }

@@ -66,7 +66,8 @@ export function tableXml(table: Table, where: string, renderCell: CellRenderer):
   table.rows.forEach((row, rowIndex) => {
     const rowWhere = `${where}.rows[${rowIndex}]`;
     const last = rowIndex === table.rows.length - 1;
-    xml += row.header === true ? '<w:tr><w:trPr><w:tblHeader/></w:trPr>' : '<w:tr>';
+    // A row never splits across pages (a clerk reads an index row whole); header rows repeat.
+    xml += row.header === true ? '<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>' : '<w:tr><w:trPr><w:cantSplit/></w:trPr>';
     let column = 0;
     row.cells.forEach((cell, cellIndex) => {
       const cellWhere = `${rowWhere}.cells[${cellIndex}]`;

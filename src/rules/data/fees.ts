@@ -3,7 +3,20 @@
  * never by today's date. Change a fee here, with its source and confidence; the rules read only
  * this table. Amounts are US dollars.
  */
+import type { Forum } from '../../case/schema.js';
 import type { Confidence } from '../ruling.js';
+
+/**
+ * What a fee line cites in each forum: the provision that imposes the fee (`owed`) and the one
+ * that lists the exemption relied on (`exempt`). A motion to the immigration court cites 8 C.F.R.
+ * 1003.24, one to the Board 8 C.F.R. 1003.8 (reference 1.8).
+ */
+export type FeeCitation = Readonly<Record<Forum, { owed: string; exempt: string }>>;
+
+const sameEverywhere = (citation: string): FeeCitation => ({
+  'immigration-court': { owed: citation, exempt: citation },
+  bia: { owed: citation, exempt: citation },
+});
 
 /** Why a motion may owe no fee. The rules decide which applies to a case. */
 export type FeeExemption =
@@ -16,7 +29,7 @@ export interface FeeComponent {
   id: string;
   label: string;
   amount: number;
-  citation: string;
+  citation: FeeCitation;
   /** Exemptions that remove this component. */
   exemptions: readonly FeeExemption[];
   /** Whether an EOIR-26A fee waiver can cover it; null where that is unverified. */
@@ -34,7 +47,10 @@ export interface FeeScheduleRow {
   source: string;
 }
 
-const REGULATORY_MOTION_FEE_CITATION = '8 C.F.R. 1003.8(a)(2); 8 C.F.R. 1003.24(b)(2); 8 C.F.R. 1103.7(b)(2)';
+const REGULATORY_MOTION_FEE_CITATION: FeeCitation = {
+  'immigration-court': { owed: '8 C.F.R. 1003.24(b)', exempt: '8 C.F.R. 1003.24(b)(2)' },
+  bia: { owed: '8 C.F.R. 1003.8(a)', exempt: '8 C.F.R. 1003.8(a)(2)' },
+};
 
 export const FEE_SCHEDULE: readonly FeeScheduleRow[] = [
   {
@@ -74,7 +90,7 @@ export const FEE_SCHEDULE: readonly FeeScheduleRow[] = [
         id: 'obbba-motion-fee',
         label: 'statutory motion to reopen fee (One Big Beautiful Bill Act)',
         amount: 900,
-        citation: 'Pub. L. 119-21, sec. 100013; 8 U.S.C. 1812; EOIR PM 25-36',
+        citation: sameEverywhere('Pub. L. 119-21, sec. 100013; 8 U.S.C. 1812; EOIR PM 25-36'),
         exemptions: ['in-absentia-notice-or-custody'],
         waivable: null,
         confidence: 'medium',

@@ -12,7 +12,7 @@ export const PAPER_DELIVERY = {
   /** Business days of margin for a late courier or a mistake found at the last minute. */
   bufferBusinessDays: 1,
   citation: 'ICPM 3.1(a)(3); 8 C.F.R. 1003.13 (filing means actual receipt)',
-  basis: 'Reopen default: 2 business days of courier transit plus 1 of margin',
+  basis: 'an estimate: 2 business days for courier delivery and 1 more to spare',
   confidence: 'low' as Confidence,
 };
 

@@ -189,6 +189,25 @@ export const INAUGURATION_DAY = {
 } as const;
 
 /**
+ * Where Inauguration Day is a holiday (5 U.S.C. 6103(c)): the District of Columbia, Montgomery and
+ * Prince George's Counties in Maryland, Arlington and Fairfax Counties and the cities of
+ * Alexandria and Falls Church in Virginia. Offices are matched by the city of their address; the
+ * list names the places in those counties where EOIR has sat or sits (the Board and EOIR
+ * headquarters in Falls Church, the Annandale, Arlington and Hyattsville courts) and the other
+ * towns of those counties (confidence M: county membership of each town read from memory).
+ * Sterling, Virginia (Loudoun County) is not in the area.
+ */
+export const DC_AREA = {
+  wholeState: ['DC'] as readonly string[],
+  cities: {
+    MD: ['Bethesda', 'Beltsville', 'College Park', 'Gaithersburg', 'Greenbelt', 'Hyattsville', 'Landover', 'Lanham', 'Largo', 'Rockville', 'Silver Spring', 'Upper Marlboro'],
+    VA: ['Alexandria', 'Annandale', 'Arlington', 'Centreville', 'Chantilly', 'Fairfax', 'Falls Church', 'Herndon', 'McLean', 'Reston', 'Springfield', 'Vienna'],
+  } as Readonly<Record<string, readonly string[]>>,
+  citation: '5 U.S.C. 6103(c)',
+  confidence: 'M' as Confidence,
+} as const;
+
+/**
  * A day the executive departments were closed by executive order: a Christmas Eve, a national
  * day of mourning. These are not legal public holidays, and each order lets agency heads keep
  * offices open, so whether a given court was closed is a separate fact. The deadline functions
