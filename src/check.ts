@@ -68,8 +68,8 @@ export interface CheckResult {
  * gets every answer that does not depend on a field that is wrong (case/repair.ts); only a valid
  * case comes back with `case`, `evaluation` and `documents` for generate to build on.
  */
-export function checkCase(input: unknown, asOf: string): CheckResult {
-  const parsed = parseCase(input);
+export function checkCase(input: unknown, asOf: string, sourceIssues: readonly Issue[] = []): CheckResult {
+  const parsed = withSourceIssues(parseCase(input), sourceIssues);
   if (!parsed.ok) {
     if (!parsed.partial) {
       return {
@@ -88,6 +88,17 @@ export function checkCase(input: unknown, asOf: string): CheckResult {
   const printed = docs.filter((d) => isBuildable(d.id)).map((d) => buildView(d.id, c, ev).view);
   const report = buildReport(asOf, [...parsed.issues, ...ev.issues, ...planIssues(c, docs), ...unprintableIssues(c, printed)], ev, docs);
   return { report, case: c, evaluation: ev, documents: docs };
+}
+
+/**
+ * Problems of the text the case came from (a key given twice) make the case invalid like any
+ * schema problem; the rules still answer what they can.
+ */
+function withSourceIssues(parsed: ReturnType<typeof parseCase>, extra: readonly Issue[]): ReturnType<typeof parseCase> {
+  if (extra.length === 0) return parsed;
+  const issues = sortIssues([...parsed.issues, ...extra]);
+  if (!parsed.ok) return { ...parsed, issues };
+  return hasErrors(extra) ? { ok: false, issues, partial: { case: parsed.case, tainted: [] } } : { ...parsed, issues };
 }
 
 /** What the plan itself says: missing facts per document, characters no font prints, a declaration filed nowhere. */
@@ -122,7 +133,8 @@ function buildReport(asOf: string, all: readonly Issue[], ev: Evaluation, docs: 
       confidence: d.confidence,
     })),
     records: ev.records.map((r) => ({ agency: r.agency, route: r.route, due: r.due, citation: r.citation, explanation: r.explanation })),
-    documents: docs.map((d) => d.id),
+    // Only what generate can write: a document this version cannot write yet is never listed as one it produces.
+    documents: docs.filter((d) => isBuildable(d.id)).map((d) => d.id),
     details: {
       forum: ev.forum && { citation: ev.forum.citation, explanation: ev.forum.explanation, confidence: ev.forum.confidence },
       automaticStay: ev.automaticStay && {

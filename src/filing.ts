@@ -14,80 +14,165 @@ import type { Block, DocumentTree } from './compose/tree.js';
 import type { FilingFacts } from './documents/context.js';
 import { orderExhibits, type OrderedExhibit } from './documents/exhibits.js';
 import { buildPartViews, buildView } from './documents/registry.js';
-import { PDFDocument, EncryptedPDFError } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
 import { ExhibitFileError, type ExhibitReader } from './io/exhibit-files.js';
 import { assembleFiling, PacketError, type FilingPiece } from './packet/assemble.js';
+import { sizeInWords, type ExhibitLimits } from './packet/exhibit-limits.js';
+import { ExhibitSandbox, type SandboxFailure } from './packet/exhibit-sandbox.js';
+import type { Removal } from './packet/exhibit-sanitize.js';
+import type { LimitName } from './packet/pdf-budget.js';
 import { sha256 } from './packet/manifest.js';
 import { renderPdf } from './render/pdf/index.js';
 import type { Evaluation } from './rules/evaluate.js';
 
 export interface LoadedExhibit {
   exhibit: OrderedExhibit;
+  /** The sanitized PDF that is filed (not the file as given); null when the exhibit has no file. */
   bytes: Uint8Array | null;
   pages: number | null;
+  /** The SHA-256 of the file as given, so anyone can match it to the file they hold. */
   sha256: string | null;
+  /** Active content removed from the file before filing (see packet/exhibit-sanitize.ts). */
+  removed: Removal[];
 }
 
-/** Reads and checks every exhibit file; each bad file is an error naming its item. */
-export async function loadExhibits(c: Case, read: ExhibitReader | undefined): Promise<{ exhibits: LoadedExhibit[]; issues: Issue[] }> {
+/** Kinds of removal worth a warning: the file did something, or held something, beyond its pages. */
+const ACTIVE: ReadonlySet<Removal['kind']> = new Set(['javascript', 'launch', 'action', 'form', 'embedded-file']);
+
+/**
+ * Reads and checks every exhibit file; each bad file is an error naming its item. Each file is
+ * parsed and sanitized in a child process under the limits of packet/exhibit-limits.ts (which
+ * tests may lower); what is filed is the sanitized copy.
+ */
+export async function loadExhibits(
+  c: Case,
+  read: ExhibitReader | undefined,
+  limits?: Partial<ExhibitLimits>,
+): Promise<{ exhibits: LoadedExhibit[]; issues: Issue[] }> {
   const issues: Issue[] = [];
-  const exhibits: LoadedExhibit[] = [];
-  for (const e of orderExhibits(c.motion?.evidence ?? [])) {
+  const files: { e: OrderedExhibit; file: string; bytes: Uint8Array }[] = [];
+  const loaded = new Map<OrderedExhibit, LoadedExhibit>();
+  const ordered = orderExhibits(c.motion?.evidence ?? []);
+  const problem = (e: OrderedExhibit, text: string) =>
+    issues.push(makeIssue('exhibit_file', `motion.evidence.${e.index}.file`, 'error', { tab: e.tab, title: e.item.title, file: e.item.file ?? '', problem: text }));
+  for (const e of ordered) {
     const file = e.item.file;
-    const path = `motion.evidence.${e.index}.file`;
-    const problem = (text: string) => issues.push(makeIssue('exhibit_file', path, 'error', { tab: e.tab, title: e.item.title, file: file ?? '', problem: text }));
     if (file === undefined) {
       // A document Reopen writes is filed at this tab (its pages are counted when it is laid out).
       if (e.item.pages === undefined && e.item.document === undefined) {
         issues.push(makeIssue('exhibit_pages_unknown', `motion.evidence.${e.index}.pages`, 'warning', { tab: e.tab, title: e.item.title }));
       }
-      exhibits.push({ exhibit: e, bytes: null, pages: null, sha256: null });
+      loaded.set(e, { exhibit: e, bytes: null, pages: null, sha256: null, removed: [] });
       continue;
     }
     if (!read) {
-      problem('exhibit files can only be read when the case comes from a file on disk');
+      problem(e, 'exhibit files can only be read when the case comes from a file on disk');
       continue;
     }
-    let bytes: Uint8Array;
     try {
-      bytes = await read(file);
+      files.push({ e, file, bytes: await read(file) });
     } catch (err) {
-      problem(err instanceof ExhibitFileError ? err.message : `it could not be read (${(err as Error).message})`);
-      continue;
+      problem(e, err instanceof ExhibitFileError ? err.message : `it could not be read (${(err as Error).message})`);
     }
-    const checked = await checkPdf(bytes);
-    if (typeof checked === 'string') {
-      problem(checked);
-      continue;
-    }
-    if (e.item.pages !== undefined && e.item.pages !== checked) {
-      issues.push(makeIssue('exhibit_pages', `motion.evidence.${e.index}.pages`, 'warning', { tab: e.tab, said: e.item.pages, found: checked }));
-    }
-    exhibits.push({ exhibit: e, bytes, pages: checked, sha256: sha256(bytes) });
   }
-  return { exhibits, issues };
+
+  const pdfs = files.filter(({ e, bytes }) => {
+    const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+    if (!head.includes('%PDF-')) problem(e, 'it is not a PDF (convert or scan it to PDF first)');
+    return head.includes('%PDF-');
+  });
+  const sandbox = new ExhibitSandbox({ largestFileBytes: Math.max(0, ...pdfs.map((p) => p.bytes.length)), ...(limits ? { limits } : {}) });
+  try {
+    for (const { e, file, bytes } of pdfs) {
+      const result = await sandbox.check(bytes);
+      if (!result.ok) {
+        const f = result.failure;
+        if (f.kind === 'limit') {
+          issues.push(makeIssue('exhibit_limit', `motion.evidence.${e.index}.file`, 'error', { tab: e.tab, title: e.item.title, file, limit: limitInWords(f.limit, sandbox.limitsFor(bytes.length)) }));
+        } else {
+          problem(e, failureInWords(f));
+        }
+        continue;
+      }
+      const { report } = result;
+      if (e.item.pages !== undefined && e.item.pages !== report.pages) {
+        issues.push(makeIssue('exhibit_pages', `motion.evidence.${e.index}.pages`, 'warning', { tab: e.tab, said: e.item.pages, found: report.pages }));
+      }
+      const active = report.removed.filter((r) => ACTIVE.has(r.kind));
+      if (active.length > 0) {
+        issues.push(makeIssue('exhibit_sanitized', `motion.evidence.${e.index}.file`, 'warning', { tab: e.tab, title: e.item.title, removed: active.map(removalInWords) }));
+      }
+      if (report.pagesWithoutText.length > 0) {
+        issues.push(
+          makeIssue('exhibit_no_text', `motion.evidence.${e.index}.file`, 'warning', {
+            tab: e.tab,
+            title: e.item.title,
+            pages: report.pagesWithoutText.length === report.pages ? 'any of its pages' : `page${report.pagesWithoutText.length > 1 ? 's' : ''} ${pageList(report.pagesWithoutText)}`,
+          }),
+        );
+      }
+      loaded.set(e, { exhibit: e, bytes: result.pdf, pages: report.pages, sha256: sha256(bytes), removed: report.removed });
+    }
+  } finally {
+    sandbox.close();
+  }
+  return { exhibits: ordered.flatMap((e) => loaded.get(e) ?? []), issues };
 }
 
-/** The page count of a usable PDF, or why it is not one. */
-async function checkPdf(bytes: Uint8Array): Promise<number | string> {
-  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
-  if (!head.includes('%PDF-')) return 'it is not a PDF (convert or scan it to PDF first)';
-  try {
-    const doc = await PDFDocument.load(bytes, { updateMetadata: false });
-    const n = doc.getPageCount();
-    return n > 0 ? n : 'the PDF has no pages';
-  } catch (err) {
-    // pdf-lib is compiled to ES5, so its error classes fail instanceof; its message is stable.
-    if (err instanceof EncryptedPDFError || /is encrypted/.test((err as Error).message)) {
+function failureInWords(f: Exclude<SandboxFailure, { kind: 'limit' }>): string {
+  switch (f.kind) {
+    case 'encrypted':
       return 'the PDF is encrypted or password-protected (save an unprotected copy)';
-    }
-    return `the PDF is damaged and cannot be read (${(err as Error).message})`;
+    case 'no-pages':
+      return 'the PDF has no pages';
+    case 'damaged':
+      return `the PDF is damaged and cannot be read${f.detail ? ` (${f.detail})` : ''}; open it and save or print it to a new PDF`;
+    case 'sandbox':
+      return `it could not be checked: ${f.detail}`;
   }
+}
+
+/** A limit in plain words, with its value. */
+function limitInWords(limit: LimitName, l: { limits: ExhibitLimits; memoryBytes: number; timeMs: number }): string {
+  switch (limit) {
+    case 'decoded-stream':
+      return `a stream in it inflates to more than ${sizeInWords(l.limits.maxDecodedStreamBytes)}, the limit for one stream (the mark of a damaged file or a "decompression bomb")`;
+    case 'decoded-total':
+      return `its streams inflate to more than ${sizeInWords(l.limits.maxDecodedBytes)} together, the limit for one exhibit`;
+    case 'objects':
+      return `it holds more than ${l.limits.maxObjects.toLocaleString('en-US')} PDF objects, the limit for one exhibit`;
+    case 'pages':
+      return `it has more than ${l.limits.maxPages.toLocaleString('en-US')} pages, the limit for one exhibit; split it into several exhibits`;
+    case 'memory':
+      return `reading it needed more than ${sizeInWords(l.memoryBytes)} of memory, the limit for this file`;
+    case 'time':
+      return `reading it took longer than ${Math.round(l.timeMs / 1000)} seconds, the time limit for this file`;
+  }
+}
+
+function removalInWords(r: Removal): string {
+  const where = r.pages.length === 0 ? '' : ` (page${r.pages.length > 1 ? 's' : ''} ${pageList(r.pages)})`;
+  return `${r.count > 1 ? `${r.count} × ` : ''}${r.what}${where}`;
+}
+
+/** "1–3, 7": 1-based page numbers, in order, runs joined. */
+export function pageList(pages: readonly number[]): string {
+  const sorted = [...new Set(pages)].sort((a, b) => a - b);
+  const runs: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    runs.push(i === j ? `${sorted[i]}` : `${sorted[i]}–${sorted[j]}`);
+    i = j + 1;
+  }
+  return runs.join(', ');
 }
 
 export interface MotionFiling {
   /** The motion-to-reopen tree with the real page ranges, for the standalone DOCX and PDF. */
   tree: DocumentTree;
+  /** The part templates the filing was laid out with (tab sheets, placeholders, certificates). */
+  parts: string[];
   facts: FilingFacts;
   files: { name: string; bytes: Uint8Array }[];
 }
@@ -145,7 +230,16 @@ export async function buildMotionFiling(x: Inputs): Promise<MotionFiling | { iss
     if (id !== undefined && !tree) throw new Error(`the document "${id}" filed at Tab ${e.exhibit.tab} was not built`);
     if (tree) add(e.exhibit.index, { label: `the ${id} at Tab ${e.exhibit.tab}`, pdf: await renderPdf(bare(tree, tree.blocks)) });
   }
-  for (const pv of buildPartViews('exhibit-placeholder', x.c, x.ev)) add(pv.index, { label: 'a placeholder page', pdf: await renderPart('exhibit-placeholder', pv.view) });
+  const parts = new Set(['exhibit-tab']);
+  // Behind the exhibit's own pages: placeholders for pages to insert, then the certificates that
+  // go with it: a translated exhibit's (8 C.F.R. 1003.33; ICPM 3.3(a)), and the interpreter's
+  // behind a declaration read to the respondent (ICPM 3.3(a)).
+  for (const part of ['exhibit-placeholder', 'certificate-of-translation', 'certificate-of-interpretation']) {
+    for (const pv of buildPartViews(part, x.c, x.ev)) {
+      add(pv.index, { label: `a ${part.replace(/-/g, ' ')} page`, pdf: await renderPart(part, pv.view) });
+      parts.add(part);
+    }
+  }
   const lengths = new Map<number, number>();
   for (const [index, pieces] of behind) {
     let n = 0;
@@ -197,6 +291,7 @@ export async function buildMotionFiling(x: Inputs): Promise<MotionFiling | { iss
   const fileNames = assembled.files.length === 1 ? names : assembled.files.map((_, i) => `${prefix}-filing-part${i + 1}.pdf`);
   return {
     tree,
+    parts: [...parts],
     facts: { exhibitPages: starts, files: fileNames, pageCount: assembled.pageCount },
     files: assembled.files.map((bytes, i) => ({ name: fileNames[i]!, bytes })),
   };

@@ -9,9 +9,10 @@ import { checkCase, type CheckReport } from './check.js';
 import { composeBlocks, getTemplate, loadTemplates } from './compose/templates.js';
 import type { Block, DocumentTree } from './compose/tree.js';
 import type { DocumentId } from './documents/catalogue.js';
-import { buildView, isBuildable, type BuiltView } from './documents/registry.js';
+import { buildView, isBuildable, templateOf, type BuiltView } from './documents/registry.js';
 import { buildMotionFiling, loadExhibits, type MotionFiling } from './filing.js';
 import type { ExhibitReader } from './io/exhibit-files.js';
+import type { ExhibitLimits } from './packet/exhibit-limits.js';
 import { packageVersion } from './io/package-root.js';
 import { buildManifest, canonicalJson, sha256 } from './packet/manifest.js';
 import { ECAS } from './rules/data/filing.js';
@@ -32,6 +33,10 @@ export interface GenerateOptions {
   readExhibit?: ExhibitReader;
   /** The largest combined-filing file before it is split (default: the ECAS limit, 25 MB). */
   maxFilingBytes?: number;
+  /** Lower limits for reading exhibit PDFs than packet/exhibit-limits.ts's (tests use this). */
+  exhibitLimits?: Partial<ExhibitLimits>;
+  /** Problems of the text the case was read from (io/case-file.ts: a key given twice). */
+  sourceIssues?: readonly Issue[];
 }
 
 export interface GeneratedFile {
@@ -60,7 +65,7 @@ export class GenerateUsageError extends Error {}
 
 export async function generateDocuments(input: unknown, opts: GenerateOptions): Promise<GenerateResult> {
   const formats = opts.formats ?? ['docx', 'pdf'];
-  const checked = checkCase(input, opts.asOf);
+  const checked = checkCase(input, opts.asOf, opts.sourceIssues);
   const { report } = checked;
   const refuse = (issues: Issue[]): GenerateResult => ({ ok: false, issues: sortIssues(issues), files: [], manifest: null, notYetAvailable: [], trees: [], report });
   // Characters no font prints are judged below, on the documents actually asked for.
@@ -93,7 +98,7 @@ export async function generateDocuments(input: unknown, opts: GenerateOptions): 
   if (hasErrors(issues)) return refuse(issues);
 
   // The combined filing, when the motion is asked for: its exhibits must be sound first.
-  const loaded = needsFiling && c.motion ? await loadExhibits(c, opts.readExhibit) : { exhibits: [], issues: [] };
+  const loaded = needsFiling && c.motion ? await loadExhibits(c, opts.readExhibit, opts.exhibitLimits) : { exhibits: [], issues: [] };
   issues.push(...loaded.issues);
   if (hasErrors(issues)) return refuse(issues);
 
@@ -107,12 +112,12 @@ export async function generateDocuments(input: unknown, opts: GenerateOptions): 
     },
     blocks,
   });
-  const treeOfView = (id: DocumentId, view: BuiltView['view']) => treeOf(view, composeBlocks(id, view, store).blocks);
+  const treeOfView = (built: BuiltView) => treeOf(built.view, composeBlocks(templateOf(built), built.view, store).blocks);
   let filing: MotionFiling | undefined;
   if (needsFiling && c.motion) {
     const tabDocuments = new Map(tabDocumentIds(c).flatMap((id) => {
       const built = views.get(id);
-      return built ? [[id, treeOfView(id, built.view)] as const] : [];
+      return built ? [[id, treeOfView(built)] as const] : [];
     }));
     const built = await buildMotionFiling({
       c,
@@ -129,22 +134,22 @@ export async function generateDocuments(input: unknown, opts: GenerateOptions): 
   }
 
   const filingWritten = filing !== undefined && formats.includes('pdf') && views.has('motion-to-reopen');
-  const trees: { id: DocumentId; tree: DocumentTree }[] = [];
+  const trees: { id: DocumentId; template: string; tree: DocumentTree }[] = [];
   for (const [id, built] of views) {
     if (atTabs.includes(id)) continue; // built for the filing only
     if (id === 'motion-to-reopen' && filing) {
-      trees.push({ id, tree: filing.tree });
+      trees.push({ id, template: id, tree: filing.tree });
       continue;
     }
     // The checklist names the combined filing only when it is written.
-    const view = id === 'filing-checklist' && filing && filingWritten ? buildView(id, c, ev, filing.facts).view : built.view;
-    trees.push({ id, tree: treeOfView(id, view) });
+    const final = id === 'filing-checklist' && filing && filingWritten ? buildView(id, c, ev, filing.facts) : built;
+    trees.push({ id, template: templateOf(final), tree: treeOfView(final) });
   }
 
   const prefix = c.respondent.aNumber;
   const files: GeneratedFile[] = [];
-  for (const { id, tree } of trees) {
-    const meta = getTemplate(id, store).meta;
+  for (const { id, template: templateId, tree } of trees) {
+    const meta = getTemplate(templateId, store).meta;
     const template = { id: meta.id, version: meta.version };
     if (formats.includes('docx')) files.push({ name: `${prefix}-${id}.docx`, document: id, format: 'docx', bytes: renderDocx(tree), template });
     if (formats.includes('pdf')) files.push({ name: `${prefix}-${id}.pdf`, document: id, format: 'pdf', bytes: await renderPdf(tree), template });
@@ -158,11 +163,12 @@ export async function generateDocuments(input: unknown, opts: GenerateOptions): 
   const manifest = buildManifest({
     generator: { name: 'reopen', version: packageVersion() },
     asOf: opts.asOf,
+    aNumber: prefix,
     caseSha256: sha256(canonicalJson(c)),
     preview: opts.preview === true,
     files,
     partTemplates: filingWritten
-      ? ['exhibit-tab', 'exhibit-placeholder'].map((id) => ({ id, version: getTemplate(id, store).meta.version }))
+      ? filing!.parts.map((id) => ({ id, version: getTemplate(id, store).meta.version }))
       : [],
     ...(filing && filingWritten
       ? {
@@ -171,13 +177,23 @@ export async function generateDocuments(input: unknown, opts: GenerateOptions): 
             pageCount: filing.facts.pageCount,
             exhibits: loaded.exhibits.map((e) => {
               const at = filing!.facts.exhibitPages.get(e.exhibit.index)!;
-              return { tab: e.exhibit.tab, file: e.exhibit.item.file ?? null, sha256: e.sha256, pages: `${at.first}-${at.last}` };
+              // What was taken out of the file before filing (actions, scripts, forms, attachments).
+              const removed = e.exhibit.item.file === undefined ? {} : { removed: e.removed.map(({ kind, what, count, pages }) => ({ kind, what, count, pages })) };
+              return { tab: e.exhibit.tab, file: e.exhibit.item.file ?? null, sha256: e.sha256, pages: `${at.first}-${at.last}`, ...removed };
             }),
           },
         }
       : {}),
   });
-  return { ok: true, issues: sortIssues(issues), files, manifest: { name: 'manifest.json', bytes: Buffer.from(manifest, 'utf8') }, notYetAvailable, trees, report };
+  return {
+    ok: true,
+    issues: sortIssues(issues),
+    files,
+    manifest: { name: 'manifest.json', bytes: Buffer.from(manifest, 'utf8') },
+    notYetAvailable,
+    trees: trees.map(({ id, tree }) => ({ id, tree })),
+    report,
+  };
 }
 
 function selectDocuments(planned: DocumentId[], asked: readonly string[] | undefined): DocumentId[] {

@@ -14,11 +14,14 @@ export {
   type GenerateResult,
   type GeneratedFile,
 } from './generate.js';
+export { calendarOf, calendarEvents, toICalendar, type CalendarEvent, type CalendarResult } from './calendar.js';
 export { checkTemplates, type TemplatesCheckResult } from './templates-check.js';
 export { formatProblem, type TemplateProblem } from './compose/template-check.js';
+export { TemplateError, ViewTooLargeError } from './compose/errors.js';
 export { readCaseFile, parseCaseText, type CaseFileResult } from './io/case-file.js';
 export { exhibitReader, type ExhibitReader } from './io/exhibit-files.js';
-export { writeOutput, OutputError } from './io/write-output.js';
+export { writeOutput, OutputError, type WriteOptions } from './io/write-output.js';
+export { fsProblem, isFsError } from './io/fs-words.js';
 export { packageVersion } from './io/package-root.js';
 export { DocxError } from './render/docx/errors.js';
 export { RenderError } from './render/pdf/errors.js';

@@ -6,9 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkCase } from './check.js';
 import { checkMarkup, checkTemplate, mergeShapes, shapeOf, type Shape, type TemplateProblem } from './compose/template-check.js';
-import { loadTemplates, templatesRoot } from './compose/templates.js';
-import type { DocumentId } from './documents/catalogue.js';
-import { BUILDERS, buildPartViews, buildView, PART_VIEWS } from './documents/registry.js';
+import { readTemplates, templatesRoot } from './compose/templates.js';
+import { BUILDERS, buildPartViews, buildView, documentTemplateIds, PART_VIEWS, templateOf } from './documents/registry.js';
 import { packageRoot } from './io/package-root.js';
 
 export interface TemplatesCheckResult {
@@ -30,19 +29,25 @@ function sampleInputs(): { input: unknown; asOf: string }[] {
 }
 
 export function checkTemplates(root = templatesRoot()): TemplatesCheckResult {
-  const store = loadTemplates(root);
-  const problems: TemplateProblem[] = [];
+  // Read, not loaded: loadTemplates refuses a templates folder with problems, which this reports.
+  const store = readTemplates(root);
+  const problems: TemplateProblem[] = [...store.problems];
   const views = new Map<string, unknown[]>();
   for (const { input, asOf } of sampleInputs()) {
     const r = checkCase(input, asOf);
     if (!r.case || !r.evaluation || !r.documents) continue;
     const add = (id: string, view: unknown) => views.set(id, [...(views.get(id) ?? []), view]);
-    for (const d of r.documents) if (BUILDERS[d.id]) add(d.id, buildView(d.id, r.case, r.evaluation).view);
+    for (const d of r.documents) {
+      if (!BUILDERS[d.id]) continue;
+      const built = buildView(d.id, r.case, r.evaluation);
+      add(templateOf(built), built.view);
+    }
     for (const id of Object.keys(PART_VIEWS)) for (const p of buildPartViews(id, r.case, r.evaluation)) add(id, p.view);
   }
+  const known = new Set([...documentTemplateIds(), ...Object.keys(PART_VIEWS)]);
   for (const [id, template] of store.templates) {
     const samples = views.get(id) ?? [];
-    if (!BUILDERS[id as DocumentId] && !PART_VIEWS[id]) {
+    if (!known.has(id)) {
       problems.push({ file: template.file, line: 0, message: `no document "${id}" is known to Reopen` });
       continue;
     }
@@ -56,7 +61,7 @@ export function checkTemplates(root = templatesRoot()): TemplatesCheckResult {
     // Render only templates that are sound, so one mistake is reported once.
     if (found.length === 0) for (const view of samples) problems.push(...checkMarkup(() => template.render(view), template.file));
   }
-  for (const id of [...Object.keys(BUILDERS), ...Object.keys(PART_VIEWS)]) {
+  for (const id of known) {
     if (!store.templates.has(id)) problems.push({ file: join(root, id, 'document.hbs'), line: 0, message: `the document "${id}" has no template` });
   }
   const unique = [...new Map(problems.map((p) => [`${p.file}:${p.line}:${p.message}`, p])).values()];

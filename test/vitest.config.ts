@@ -10,5 +10,7 @@ export default defineConfig({
     exclude: ['node_modules/**', 'dist/**'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // Builds the exhibit worker the sandbox runs as a child process when its sources are newer.
+    globalSetup: ['test/build-worker.ts'],
   },
 });

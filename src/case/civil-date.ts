@@ -168,6 +168,18 @@ export function formatLong(date: CivilDate): string {
   return `${MONTH_NAMES[month - 1] ?? ''} ${day}, ${year}`;
 }
 
+/**
+ * A 24-hour clock time as prose prints it: "06:00" -> "6:00 a.m.", "13:30" -> "1:30 p.m.",
+ * "12:00" -> "12:00 p.m.", "00:15" -> "12:15 a.m.". The input is HH:MM (case format `time`);
+ * throws a RangeError on anything else.
+ */
+export function formatTime(time: string): string {
+  const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time);
+  if (!m) throw new RangeError(`not a time written HH:MM: ${time.length} characters`);
+  const hour = Number(m[1]);
+  return `${hour % 12 === 0 ? 12 : hour % 12}:${m[2]} ${hour < 12 ? 'a.m.' : 'p.m.'}`;
+}
+
 /** "Monday". */
 export function weekdayName(date: CivilDate): string {
   return WEEKDAY_NAMES[dayOfWeek(date)];

@@ -292,3 +292,22 @@ export const US_STATE_NAMES: Readonly<Record<string, string>> = {
   AS: 'American Samoa', GU: 'Guam', MP: 'Northern Mariana Islands', PR: 'Puerto Rico', VI: 'U.S. Virgin Islands',
   UM: 'U.S. Minor Outlying Islands', AA: 'Armed Forces Americas', AE: 'Armed Forces Europe', AP: 'Armed Forces Pacific',
 };
+
+/**
+ * English names of the languages people in removal proceedings most often speak, by ISO 639
+ * code, for certificates and letters ("translated from Arabic"). A code not listed prints as
+ * written; a language may also be written out by name in the case.
+ */
+export const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
+  aii: 'Assyrian Neo-Aramaic', am: 'Amharic', ar: 'Arabic', bn: 'Bengali', ckb: 'Central Kurdish (Sorani)', cld: 'Chaldean Neo-Aramaic',
+  en: 'English', es: 'Spanish', fa: 'Persian', ff: 'Fula', fr: 'French', he: 'Hebrew', hi: 'Hindi', ht: 'Haitian Creole',
+  kjb: "Q'anjob'al", kmr: 'Northern Kurdish (Kurmanji)', ku: 'Kurdish', ln: 'Lingala', mam: 'Mam', my: 'Burmese', ne: 'Nepali',
+  om: 'Oromo', pa: 'Punjabi', ps: 'Pashto', pt: 'Portuguese', quc: "K'iche'", ro: 'Romanian', ru: 'Russian', rw: 'Kinyarwanda',
+  so: 'Somali', sq: 'Albanian', sw: 'Swahili', syc: 'Syriac', ti: 'Tigrinya', tr: 'Turkish', uk: 'Ukrainian', ur: 'Urdu',
+  vi: 'Vietnamese', wo: 'Wolof', zh: 'Chinese',
+};
+
+/** "Arabic" for "ar"; a language already written out, or a code not listed, stays as written. */
+export function languageName(language: string): string {
+  return LANGUAGE_NAMES[language.toLowerCase()] ?? language;
+}

@@ -213,6 +213,7 @@ export const FIELDS: Record<string, FieldText> = {
   'stay.ice': { label: 'a stay from ICE' },
   'stay.emergency': { label: 'an emergency stay' },
   'stay.reasons': { label: 'the reasons for a stay' },
+  'stay.identityDocument': { label: 'the identity document enclosed with the ICE stay application' },
 
   records: { label: 'the records requests' },
   'records.agencies': { label: 'the agencies to ask for records' },

@@ -11,12 +11,22 @@ const quote = (s: string) => `"${s.length > 60 ? `${s.slice(0, 57)}...` : s}"`;
 export const MESSAGES = {
   usage: (({ detail }) => detail) as Msg<{ detail: string }>,
   cannot_write: (({ detail }) => `Nothing was written: ${detail}`) as Msg<{ detail: string }>,
+  write_incomplete: (({ detail }) =>
+    `Reopen stopped before it finished writing: ${detail} Only files Reopen wrote for this case were replaced so far, and running the same command again finishes the job.`) as Msg<{
+    detail: string;
+  }>,
   setup_problem: (({ detail }) => `Reopen cannot run as configured: ${detail}`) as Msg<{ detail: string }>,
   internal_error: (({ detail }) =>
     `Reopen stopped on an internal error (${detail}); nothing final was written. Please report it with the command you ran (not the case file).`) as Msg<{
     detail: string;
   }>,
+  input_too_large: (({ detail }) => `Reopen cannot process this input: ${detail} Nothing was written.`) as Msg<{ detail: string }>,
   // Reading the file
+  too_deeply_nested: (({ where, max }) =>
+    `The case file nests lists or objects more than ${max} levels deep, ${where}. A case never needs more than a few levels, so Reopen reads no further; check the program that wrote the file.`) as Msg<{
+    where: string;
+    max: number;
+  }>,
   file_not_found: (({ file }) => `There is no file at ${file}.`) as Msg<{ file: string }>,
   file_unreadable: (({ file, detail }) => `The file ${file} could not be read: ${detail}.`) as Msg<{ file: string; detail: string }>,
   invalid_json: (({ detail }) => `The file is not valid JSON (${detail}). Check for a missing comma, quote or brace near that place.`) as Msg<{ detail: string }>,
@@ -29,6 +39,11 @@ export const MESSAGES = {
   // Form of the fields
   required: (({ label }) => `${cap(label)} is required.`) as Msg<{ label: string }>,
   required_when: (({ label, when }) => `${cap(label)} is required ${when}.`) as Msg<{ label: string; when: string }>,
+  duplicate_key: (({ path, line }) =>
+    `The field ${path} is given twice in the file (the second time on line ${line}); a case file must say each thing once, so delete one of them.`) as Msg<{
+    path: string;
+    line: number;
+  }>,
   unknown_field: (({ field, where, suggestion }) =>
     `${quote(field)} is not a field of ${where}${suggestion ? `; did you mean ${quote(suggestion)}?` : '.'} ` +
     'Fields the case format does not know are refused so that a misspelt field is never silently ignored.') as Msg<{
@@ -42,6 +57,16 @@ export const MESSAGES = {
     found: string;
   }>,
   empty_text: (({ label }) => `${cap(label)} is empty: write it in, or leave the field out if it is optional.`) as Msg<{ label: string }>,
+  direction_control: (({ label, controls }) =>
+    `${cap(label)} contains direction controls (${controls.join(', ')}): invisible characters that make text display in another order than it is written. A name, alias, A-number, date or address may not contain them; delete them (retyping the field removes them).`) as Msg<{
+    label: string;
+    controls: readonly string[];
+  }>,
+  direction_control_removed: (({ label, controls }) =>
+    `${cap(label)} contained direction controls (${controls.join(', ')}), invisible characters that change the order text displays in; they were removed, so the filings show the text in the order it was typed. Check that it reads as meant.`) as Msg<{
+    label: string;
+    controls: readonly string[];
+  }>,
   text_too_long: (({ label, length, max }) => `${cap(label)} is ${length} characters long; at most ${max} are allowed.`) as Msg<{
     label: string;
     length: number;
@@ -215,6 +240,25 @@ export const MESSAGES = {
   }>,
   exhibit_file: (({ tab, title, file, problem }) =>
     `The file of exhibit ${tab} ("${title}"), ${file}, cannot be used: ${problem}.`) as Msg<{ tab: string; title: string; file: string; problem: string }>,
+  exhibit_limit: (({ tab, title, file, limit }) =>
+    `Exhibit ${tab} ("${title}"), ${file}, was refused: ${limit}. Reopen stops reading a file at these limits so that a damaged or hostile file cannot stall or crash it; open the file, save or print it to a new PDF (or split it), and try again.`) as Msg<{
+    tab: string;
+    title: string;
+    file: string;
+    limit: string;
+  }>,
+  exhibit_sanitized: (({ tab, title, removed }) =>
+    `Exhibit ${tab} ("${title}") contained active content, which was removed from the filing: ${removed.join('; ')}. Its pages look as they did; manifest.json lists what was removed.`) as Msg<{
+    tab: string;
+    title: string;
+    removed: readonly string[];
+  }>,
+  exhibit_no_text: (({ tab, title, pages }) =>
+    `Exhibit ${tab} ("${title}") has no text layer on ${pages} (scanned images only): run OCR (text recognition) on it before e-filing, so the court can search and copy its words.`) as Msg<{
+    tab: string;
+    title: string;
+    pages: string;
+  }>,
   exhibit_pages: (({ tab, said, found }) => `Exhibit ${tab} is said to have ${said} pages, but its file has ${found}; the index uses the file's count.`) as Msg<{
     tab: string;
     said: number;

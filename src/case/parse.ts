@@ -7,7 +7,9 @@ import { crossChecks } from './cross-checks.js';
 import { dotPath, hasErrors, makeIssue, sortIssues, type Issue } from './issues.js';
 import { labelOf } from './labels.js';
 import { repairCase, type RepairedCase } from './repair.js';
-import { CASE_FORMAT, caseSchema, type Case } from './schema.js';
+import { describeDirectionControls, DIRECTION_CONTROL, stripDirectionControls } from './direction.js';
+import { nestingIssue } from './nesting.js';
+import { CASE_FORMAT, caseSchema, STRIPS_DIRECTION_CONTROLS, type Case } from './schema.js';
 
 /**
  * A valid case, or every issue. An invalid case that can be repaired also carries `partial`: the
@@ -16,11 +18,19 @@ import { CASE_FORMAT, caseSchema, type Case } from './schema.js';
  */
 export type ParseResult = { ok: true; case: Case; issues: Issue[] } | { ok: false; issues: Issue[]; partial?: RepairedCase };
 
-export function parseCase(input: unknown): ParseResult {
-  if (!isPlainObject(input)) {
-    return { ok: false, issues: [makeIssue('not_an_object', '', 'error', { found: describe(input) })] };
+export function parseCase(raw: unknown): ParseResult {
+  if (!isPlainObject(raw)) {
+    return { ok: false, issues: [makeIssue('not_an_object', '', 'error', { found: describe(raw) })] };
   }
+  // Everything below reads the case recursively; a value nested thousands deep would overflow the stack.
+  const tooDeep = nestingIssue(raw);
+  if (tooDeep) return { ok: false, issues: [tooDeep] };
   const issues: Issue[] = [];
+  // Direction controls leave prose before anything reads it (direction.ts); identifiers keep them,
+  // and the schema refuses them there.
+  const stripped = withoutDirectionControls(raw, caseSchema, []);
+  const input = stripped.value as Record<string, unknown>;
+  issues.push(...stripped.issues);
   const format = input['format'];
   if (format !== CASE_FORMAT) {
     issues.push(
@@ -85,6 +95,8 @@ function fromCustom(path: string, label: string, params: Record<string, unknown>
   switch (params['reopen']) {
     case 'empty_text':
       return makeIssue('empty_text', path, 'error', { label });
+    case 'direction_control':
+      return makeIssue('direction_control', path, 'error', { label, controls: (params['controls'] as string[] | undefined) ?? [] });
     case 'control_character':
       return makeIssue('control_character', path, 'error', { label, codepoint: String(params['codepoint']) });
     case 'text_too_long':
@@ -135,6 +147,44 @@ function expectedWords(expected: string): string {
     default:
       return expected;
   }
+}
+
+/**
+ * The input with direction controls removed from every text field whose schema strips them,
+ * and a warning for each such field. Walks the input and the schema together; what the schema
+ * does not know is left as it is (the schema reports it).
+ */
+function withoutDirectionControls(value: unknown, schema: z.ZodType | undefined, path: PropertyKey[]): { value: unknown; issues: Issue[] } {
+  const node = unwrap(schema);
+  if (typeof value === 'string') {
+    if (!node || !STRIPS_DIRECTION_CONTROLS.has(node) || !DIRECTION_CONTROL.test(value)) return { value, issues: [] };
+    const where = dotPath(path);
+    return {
+      value: stripDirectionControls(value),
+      issues: [makeIssue('direction_control_removed', where, 'warning', { label: labelOf(where), controls: describeDirectionControls(value) })],
+    };
+  }
+  const issues: Issue[] = [];
+  if (Array.isArray(value)) {
+    const item = node instanceof z.ZodArray ? (node.element as z.ZodType) : undefined;
+    const out = value.map((v, i) => {
+      const r = withoutDirectionControls(v, item, [...path, i]);
+      issues.push(...r.issues);
+      return r.value;
+    });
+    return { value: out, issues };
+  }
+  if (isPlainObject(value)) {
+    const shape = node instanceof z.ZodObject ? (node.shape as Record<string, z.ZodType>) : {};
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      const r = withoutDirectionControls(v, shape[k], [...path, k]);
+      issues.push(...r.issues);
+      out[k] = r.value;
+    }
+    return { value: out, issues };
+  }
+  return { value, issues: [] };
 }
 
 /** How a JSON value reads in a message: "a number (12)", "a list", "nothing (null)". */

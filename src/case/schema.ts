@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { normalizeANumber } from './a-number.js';
 import { hasDateShape, hasPartialDateShape, isCivilDate, isPartialDate } from './civil-date.js';
 import { COUNTRY_CODES, US_STATES } from './codes.js';
+import { describeDirectionControls, DIRECTION_CONTROL } from './direction.js';
 
 /** Characters that never belong in a filing: C0 and C1 controls (tab and newlines excepted in prose), noncharacters, lone surrogates. */
 const FORBIDDEN_IN_LINE = /[\u0000-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/u;
@@ -18,12 +19,27 @@ const FORBIDDEN_IN_PROSE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f
 
 export const LIMITS = { line: 2_000, prose: 20_000, namePart: 300 } as const;
 
-function textOf(max: number, forbidden: RegExp) {
-  return z.string().superRefine((value, ctx) => {
+/**
+ * Text schemas whose direction controls are removed before validation (parse.ts), with a warning;
+ * identity text (names, aliases, addresses, identifiers) is not in the set and refuses them
+ * (direction.ts states the rule).
+ */
+export const STRIPS_DIRECTION_CONTROLS = new WeakSet<z.ZodType>();
+
+/** A direction control in an identifier, a date or an address: an error naming the field. */
+function refuseDirectionControls(value: string, ctx: z.core.$RefinementCtx<string>): boolean {
+  if (!DIRECTION_CONTROL.test(value)) return false;
+  ctx.addIssue({ code: 'custom', params: { reopen: 'direction_control', controls: describeDirectionControls(value) }, input: value });
+  return true;
+}
+
+function textOf(max: number, forbidden: RegExp, identity: boolean) {
+  const schema = z.string().superRefine((value, ctx) => {
     if (value.trim() === '') {
       ctx.addIssue({ code: 'custom', params: { reopen: 'empty_text' }, input: value });
       return;
     }
+    if (identity && refuseDirectionControls(value, ctx)) return;
     const bad = forbidden.exec(value);
     if (bad) {
       const cp = bad[0].codePointAt(0) ?? 0;
@@ -37,16 +53,21 @@ function textOf(max: number, forbidden: RegExp) {
       ctx.addIssue({ code: 'custom', params: { reopen: 'text_too_long', length: value.length, max }, input: value });
     }
   });
+  if (!identity) STRIPS_DIRECTION_CONTROLS.add(schema);
+  return schema;
 }
 
-/** A single line of text: a title, a name, a street. */
-export const line = () => textOf(LIMITS.line, FORBIDDEN_IN_LINE);
+/** A single line of text: a title, a publisher, an offense. */
+export const line = () => textOf(LIMITS.line, FORBIDDEN_IN_LINE, false);
 /** Paragraphs the filer writes: newlines and tabs allowed. */
-export const prose = () => textOf(LIMITS.prose, FORBIDDEN_IN_PROSE);
-const namePart = () => textOf(LIMITS.namePart, FORBIDDEN_IN_LINE);
+export const prose = () => textOf(LIMITS.prose, FORBIDDEN_IN_PROSE, false);
+/** A name, an alias, an address line or an identifier: direction controls refused. */
+export const identityLine = () => textOf(LIMITS.line, FORBIDDEN_IN_LINE, true);
+const namePart = () => textOf(LIMITS.namePart, FORBIDDEN_IN_LINE, true);
 
 export const civilDateField = () =>
   z.string().superRefine((value, ctx) => {
+    if (refuseDirectionControls(value, ctx)) return;
     if (!hasDateShape(value)) ctx.addIssue({ code: 'custom', params: { reopen: 'date_format' }, input: value });
     else if (!isCivilDate(value)) ctx.addIssue({ code: 'custom', params: { reopen: 'date_not_real' }, input: value });
   });
@@ -57,12 +78,17 @@ export const civilDateField = () =>
  */
 export const partialDateField = () =>
   z.string().superRefine((value, ctx) => {
+    if (refuseDirectionControls(value, ctx)) return;
     if (!hasPartialDateShape(value)) ctx.addIssue({ code: 'custom', params: { reopen: 'partial_date_format' }, input: value });
     else if (!isPartialDate(value)) ctx.addIssue({ code: 'custom', params: { reopen: 'date_not_real' }, input: value });
   });
 
 export const aNumber = () =>
   z.union([z.string(), z.number()]).transform((value, ctx) => {
+    if (typeof value === 'string' && DIRECTION_CONTROL.test(value)) {
+      ctx.addIssue({ code: 'custom', params: { reopen: 'direction_control', controls: describeDirectionControls(value) }, input: value });
+      return z.NEVER;
+    }
     const result = normalizeANumber(value);
     if (result.ok) return result.value;
     ctx.addIssue({ code: 'custom', params: { reopen: result.problem.code, ...result.problem }, input: value });
@@ -71,16 +97,13 @@ export const aNumber = () =>
 
 export const country = () =>
   z.string().superRefine((value, ctx) => {
+    if (refuseDirectionControls(value, ctx)) return;
     if (!COUNTRY_CODES.has(value)) ctx.addIssue({ code: 'custom', params: { reopen: 'country_code' }, input: value });
-  });
-
-const usState = () =>
-  z.string().superRefine((value, ctx) => {
-    if (!US_STATES.has(value)) ctx.addIssue({ code: 'custom', params: { reopen: 'state_invalid' }, input: value });
   });
 
 const email = () =>
   z.string().superRefine((value, ctx) => {
+    if (refuseDirectionControls(value, ctx)) return;
     if (!/^[^\s@<>()"',;]+@[^\s@<>()"',;]+\.[A-Za-z]{2,}$/.test(value)) {
       ctx.addIssue({ code: 'custom', params: { reopen: 'email_invalid' }, input: value });
     }
@@ -88,11 +111,13 @@ const email = () =>
 
 const time = () =>
   z.string().superRefine((value, ctx) => {
+    if (refuseDirectionControls(value, ctx)) return;
     if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(value)) ctx.addIssue({ code: 'custom', params: { reopen: 'time_format' }, input: value });
   });
 
 const courtCode = () =>
   z.string().superRefine((value, ctx) => {
+    if (refuseDirectionControls(value, ctx)) return;
     if (!/^[A-Za-z]{3}$/.test(value)) {
       ctx.addIssue({ code: 'custom', params: { reopen: 'wrong_format', rule: 'the three-letter code EOIR gives the court, such as DET' }, input: value });
     }
@@ -112,11 +137,11 @@ const wholeNumber = (min: number, max: number, rule: string) =>
 export const address = () =>
   z
     .strictObject({
-      street: line(),
-      street2: line().optional(),
-      city: line(),
-      state: line(),
-      zip: line(),
+      street: identityLine(),
+      street2: identityLine().optional(),
+      city: identityLine(),
+      state: identityLine(),
+      zip: identityLine(),
       country: country().optional(),
     })
     .superRefine((a, ctx) => {
@@ -169,18 +194,18 @@ export const ENUMS = {
 
 const list = <T extends z.ZodType>(item: T) => z.array(item);
 
-const facility = () => z.strictObject({ name: line(), address: address(), eroFieldOffice: line().optional() });
+const facility = () => z.strictObject({ name: identityLine(), address: address(), eroFieldOffice: line().optional() });
 
 const certifier = () =>
-  z.strictObject({ name: line(), address: address(), phone: line(), languages: list(line()) });
+  z.strictObject({ name: identityLine(), address: address(), phone: identityLine(), languages: list(line()) });
 
 export const caseSchema = z.strictObject({
   format: z.string(),
   ref: line().optional(),
   respondent: z.strictObject({
     name: personName(),
-    nameOnOrder: line().optional(),
-    aliases: list(line()).optional(),
+    nameOnOrder: identityLine().optional(),
+    aliases: list(identityLine()).optional(),
     aliasesInCaption: z.boolean().optional(),
     arrivalDate: civilDateField().optional(),
     aNumber: aNumber(),
@@ -200,7 +225,7 @@ export const caseSchema = z.strictObject({
     since: civilDateField().optional(),
     transfers: list(
       z.strictObject({
-        facility: z.strictObject({ name: line(), address: address() }),
+        facility: z.strictObject({ name: identityLine(), address: address() }),
         from: civilDateField(),
         to: civilDateField().optional(),
       }),
@@ -212,7 +237,7 @@ export const caseSchema = z.strictObject({
   proceedings: z.strictObject({
     type: z.enum(ENUMS.proceedingType),
     court: z.strictObject({
-      name: line(),
+      name: identityLine(),
       code: courtCode().optional(),
       address: address().optional(),
       timeZone: line().optional(),
@@ -277,7 +302,7 @@ export const caseSchema = z.strictObject({
       marriageDate: civilDateField().optional(),
       priorCounsel: z
         .strictObject({
-          name: line(),
+          name: identityLine(),
           barState: line().optional(),
           retainedDate: civilDateField().optional(),
           scope: prose().optional(),
@@ -322,6 +347,8 @@ export const caseSchema = z.strictObject({
       ice: z.boolean().optional(),
       emergency: z.boolean().optional(),
       reasons: prose().optional(),
+      // Extension: the identity document enclosed with the ICE stay application (Form I-246 requires one).
+      identityDocument: line().optional(),
     })
     .optional(),
   records: z
@@ -343,13 +370,13 @@ export const caseSchema = z.strictObject({
     .optional(),
   translation: z.strictObject({ translator: certifier().optional(), interpreter: certifier().optional() }).optional(),
   counsel: z.strictObject({
-    name: line(),
+    name: identityLine(),
     organization: line().optional(),
     address: address(),
-    phone: line(),
+    phone: identityLine(),
     email: email(),
-    eoirId: line().optional(),
-    bar: list(z.strictObject({ jurisdiction: line(), number: line() })).optional(),
+    eoirId: identityLine().optional(),
+    bar: list(z.strictObject({ jurisdiction: line(), number: identityLine() })).optional(),
     type: z.enum(ENUMS.counselType),
     ofRecord: z.boolean().optional(),
   }),

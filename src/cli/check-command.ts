@@ -18,7 +18,7 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
     else io.err(`reopen check: ${read.issue.message}\n`);
     return EXIT.usage;
   }
-  const { report } = checkCase(read.value, asOf);
+  const { report } = checkCase(read.value, asOf, read.issues);
   if (wantsJson) printJson(io, report);
   else io.out(formatReport(report, { file, color: io.color }));
   return report.ok ? EXIT.ok : EXIT.problems;

@@ -1,8 +1,11 @@
 /**
- * `reopen generate <case.json> --out <dir> [--as-of YYYY-MM-DD] [--documents ids] [--format docx,pdf] [--preview] [--json]`
+ * `reopen generate <case.json> --out <dir> [--as-of YYYY-MM-DD] [--documents ids] [--format docx,pdf] [--preview]
+ *  [--allow-other-files] [--json]`
  *
  * Writes `<dir>/<9-digit A-number>-<document id>.docx` and `.pdf`. A case with errors, or a final
  * document lacking a fact it cannot be filed without, writes nothing and lists every problem.
+ * The output folder belongs to one case (io/write-output.ts); --allow-other-files writes beside
+ * files Reopen did not write there, leaving them alone.
  */
 import { parseArgs } from 'node:util';
 import {
@@ -29,6 +32,7 @@ interface GenerateArgs {
   formats: Format[];
   preview: boolean;
   json: boolean;
+  allowOtherFiles: boolean;
 }
 
 export async function runGenerate(args: string[], io: CliIo): Promise<number> {
@@ -47,6 +51,7 @@ export async function runGenerate(args: string[], io: CliIo): Promise<number> {
       preview: a.preview,
       ...(a.documents ? { documents: a.documents } : {}),
       readExhibit: exhibitReader(dirname(resolve(a.file))),
+      sourceIssues: read.issues,
     });
   } catch (err) {
     if (err instanceof GenerateUsageError) throw new UsageError(err.message);
@@ -66,7 +71,7 @@ export async function runGenerate(args: string[], io: CliIo): Promise<number> {
   const written = await writeOutput(a.out, [
     ...result.files.map((f) => ({ name: f.name, bytes: f.bytes })),
     ...(result.manifest ? [result.manifest] : []),
-  ]);
+  ], { allowOtherFiles: a.allowOtherFiles });
   if (a.json) {
     io.out(`${JSON.stringify({ ok: true, issues: result.issues, written, notYetAvailable: result.notYetAvailable, preview: a.preview }, null, 2)}\n`);
     return EXIT.ok;
@@ -103,6 +108,7 @@ function parseGenerateArgs(args: string[], io: CliIo): GenerateArgs {
         format: { type: 'string' },
         preview: { type: 'boolean' },
         json: { type: 'boolean' },
+        'allow-other-files': { type: 'boolean' },
       },
     });
   } catch (err) {
@@ -129,5 +135,6 @@ function parseGenerateArgs(args: string[], io: CliIo): GenerateArgs {
     formats: formats as Format[],
     preview: parsed.values.preview === true,
     json: parsed.values.json === true,
+    allowOtherFiles: parsed.values['allow-other-files'] === true,
   };
 }

@@ -39,10 +39,14 @@ export function formatReport(report: CheckReport, opts: { file: string; color: b
       lines.push(dim(`    ${r.explanation} [${r.citation}]`));
     }
   }
-  if (report.documents.length > 0) {
+  if ((d?.documents ?? []).length > 0) {
     lines.push('', bold('Documents'));
     for (const doc of d?.documents ?? []) {
-      const state = doc.missing.length === 0 ? 'ready' : `lacks ${doc.missing.map((m) => m.path).join(', ')}`;
+      const state = !report.documents.includes(doc.id)
+        ? 'not written by this version yet'
+        : doc.missing.length === 0
+          ? 'ready'
+          : `lacks ${doc.missing.map((m) => m.path).join(', ')}`;
       lines.push(`  ${doc.id}: ${state}`);
     }
   }

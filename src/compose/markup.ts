@@ -43,11 +43,15 @@ interface Container {
   lines: boolean;
   align?: Align;
   keep?: boolean;
+  /** The style of list items inside (default ListItem, spaced like a motion's body). */
+  listStyle?: ParagraphStyle;
 }
 
 /** The named blocks a template may open with `:::name`. */
 export const CONTAINERS: Record<string, Container> = {
   single: { style: 'BodySingle', lines: false },
+  // A letter's prose: single spaced paragraphs, and lists single spaced too.
+  letter: { style: 'BodySingle', lines: false, listStyle: 'ListItemSingle' },
   lines: { style: 'BodySingle', lines: true },
   center: { style: 'BodySingle', lines: true, align: 'center' },
   right: { style: 'BodySingle', lines: true, align: 'right' },
@@ -76,6 +80,7 @@ interface Ctx {
   style: ParagraphStyle;
   lines: boolean;
   align?: Align;
+  listStyle?: ParagraphStyle;
 }
 
 function lineOf(node: { position?: { start: { line: number } } | undefined }): number | undefined {
@@ -138,7 +143,7 @@ function blockOf(node: RootContent, ctx: Ctx): Block[] {
           kind: 'list',
           ordered: node.ordered === true,
           ...(node.ordered && typeof node.start === 'number' && node.start !== 1 ? { start: node.start } : {}),
-          items: node.children.map((item) => blocksOf(item.children, { ...ctx, style: 'ListItem' })),
+          items: node.children.map((item) => blocksOf(item.children, { ...ctx, style: ctx.listStyle ?? 'ListItem' })),
         },
       ];
     case 'table':
@@ -167,6 +172,7 @@ function blockOf(node: RootContent, ctx: Ctx): Block[] {
         style: container.style,
         lines: container.lines,
         ...(container.align ? { align: container.align } : {}),
+        ...(container.listStyle ? { listStyle: container.listStyle } : {}),
       });
       return container.keep ? [{ kind: 'keep', blocks: inner }] : inner;
     }

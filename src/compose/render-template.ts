@@ -46,10 +46,11 @@ export function escapeMarkup(text: string): string {
 }
 
 /**
- * Case names in a citation, to be set in italics: "Matter of L-O-G-", "INS v. Abudu". A name runs
- * up to the comma, semicolon or parenthesis that ends it.
+ * Case names in a citation, to be set in italics with the signal before them, as court filings
+ * set them: "Matter of L-O-G-", "see also INS v. Abudu", "Id.". A name runs up to the comma,
+ * semicolon or parenthesis that ends it.
  */
-const CASE_NAME = /\b(?:Matter of [^,;()]+?|(?:[A-Z][\w.'’&-]*\s)*?[A-Z][\w.'’&-]* v\. [^,;()]+?)(?=\s*(?:[,;)]|$))/g;
+const CASE_NAME = /(?:\b(?:[Ss]ee(?: also)?|[Cc]f\.|Id\.)(?= )\s)?\b(?:Matter of [^,;()]+?|(?:[A-Z][\w.'’&-]*\s)*?[A-Z][\w.'’&-]* v\. [^,;()]+?)(?=\s*(?:[,;)]|$))|\bId\.(?= at |$)/g;
 
 /** Citation text escaped for the markup, with each case name in italics. */
 function escapeCitation(text: string): string {
@@ -116,15 +117,28 @@ export const KNOWN_HELPERS = Object.fromEntries(Object.keys(HELPERS).map((k) => 
 
 export const COMPILE_OPTIONS = {
   strict: true,
-  knownHelpers: KNOWN_HELPERS,
+  // Handlebars counts `log` and `lookup` as known unless told otherwise; with knownHelpersOnly, a
+  // template naming either then fails to compile instead of writing to the console.
+  knownHelpers: { ...KNOWN_HELPERS, log: false, lookup: false },
   knownHelpersOnly: true,
   preventIndent: true,
 } as const;
 
 export type Environment = typeof Handlebars;
 
+/**
+ * Handlebars' one way to the console is its logger: the `log` helper and the warning it prints
+ * when a template reaches for a prototype property (naming the property). Nothing a template does
+ * may reach the console, where case data would end up in logs; this silences the logger for every
+ * Handlebars environment in the process (it is shared), and the `log` helper is removed as well.
+ */
+Handlebars.logger.level = Number.POSITIVE_INFINITY;
+
 export function createEnvironment(partials: Record<string, string>): Environment {
   const env = Handlebars.create();
+  env.unregisterHelper('log');
+  env.unregisterHelper('lookup');
+  env.log = () => undefined;
   for (const [name, fn] of Object.entries(HELPERS)) env.registerHelper(name, fn as Handlebars.HelperDelegate);
   for (const [name, source] of Object.entries(partials)) env.registerPartial(name, env.compile(source, COMPILE_OPTIONS));
   return env;

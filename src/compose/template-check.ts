@@ -8,15 +8,12 @@
  */
 import Handlebars from 'handlebars';
 import { relative } from 'node:path';
+import { isStackOverflow, TemplateError, ViewTooLargeError, type TemplateProblem } from './errors.js';
 import { parseMarkup, MarkupError } from './markup.js';
 import { HELPERS } from './render-template.js';
 import type { TemplateStore } from './templates.js';
 
-export interface TemplateProblem {
-  file: string;
-  line: number;
-  message: string;
-}
+export type { TemplateProblem } from './errors.js';
 
 export type Shape =
   | { kind: 'object'; keys: Map<string, Shape> }
@@ -52,6 +49,25 @@ export function mergeShapes(a: Shape, b: Shape): Shape {
 
 const BUILT_IN_BLOCKS = new Set(['if', 'unless', 'each', 'with']);
 
+/**
+ * Handlebars' own helpers that no filing template may name: `log` writes to the console (where
+ * case data must never go), `lookup` reads a field chosen at run time (which no check can follow),
+ * and the two "missing" helpers are Handlebars' internal fallbacks.
+ */
+const FORBIDDEN_HELPERS: Readonly<Record<string, string>> = {
+  log: 'the log helper writes to the console, where case data must never go',
+  lookup: 'the lookup helper reads a field chosen while printing, which no check can follow; name the field',
+  helperMissing: 'helperMissing is Handlebars\' internal fallback, not a helper for templates',
+  blockHelperMissing: 'blockHelperMissing is Handlebars\' internal fallback, not a helper for templates',
+};
+
+/**
+ * Partials a document may expand in all, counting each use: real documents expand a few dozen.
+ * Partials that each use the next several times multiply, and would take the check (and printing)
+ * longer than any filing is worth.
+ */
+const MAX_PARTIAL_EXPANSIONS = 500;
+
 type Node = hbs.AST.Node;
 
 interface Walk {
@@ -60,13 +76,25 @@ interface Walk {
   store: TemplateStore;
   /** Partials being expanded, to stop a partial that includes itself. */
   partialStack: string[];
+  /** Partial expansions so far in this template, shared by the whole walk. */
+  expansions: { count: number };
 }
 
-/** Checks one document template (with the partials it uses) against its view model's shape. */
+/**
+ * Checks one document template (with the partials it uses) against its view model's shape; with
+ * no shape (null), only the rules that do not depend on the data: the syntax, helpers, triple
+ * braces, blocks, partials and what may be repeated. `generate` runs that subset on every template
+ * before it renders any (see templates.ts), so it never runs one this check rejects.
+ */
 export function checkTemplate(source: string, file: string, shape: Shape | null, store: TemplateStore): TemplateProblem[] {
-  const w: Walk = { file, problems: [], store, partialStack: [] };
+  const w: Walk = { file, problems: [], store, partialStack: [], expansions: { count: 0 } };
   const ast = parse(source, file, w.problems);
-  if (ast) walkProgram(ast, [shape], w);
+  try {
+    if (ast) walkProgram(ast, [shape], w);
+  } catch (err) {
+    if (!isStackOverflow(err)) throw err;
+    w.problems.push({ file, line: 0, message: 'blocks are nested too deeply to check' });
+  }
   return w.problems;
 }
 
@@ -76,7 +104,10 @@ export function checkMarkup(render: () => string, file: string): TemplateProblem
   try {
     markup = render();
   } catch (err) {
-    return [{ file, line: lineFromError(err), message: `rendering failed: ${(err as Error).message.split('\n')[0]}` }];
+    if (err instanceof TemplateError) return [...err.problems];
+    if (err instanceof ViewTooLargeError) return [{ file, line: 0, message: `a sample case cannot be printed: ${err.message}` }];
+    // Not the error's own words: they may quote case text or JavaScript's internals.
+    return [{ file, line: 0, message: 'printing it with a sample case failed' }];
   }
   try {
     parseMarkup(markup);
@@ -87,13 +118,29 @@ export function checkMarkup(render: () => string, file: string): TemplateProblem
   }
 }
 
+/**
+ * Parsed templates by source text: a partial is read once, not once per use, and generate's check
+ * of every template at load costs one parse each. Bounded for a process that reloads templates.
+ */
+const parsed = new Map<string, hbs.AST.Program | { line: number; message: string }>();
+const MAX_PARSED = 256;
+
 function parse(source: string, file: string, problems: TemplateProblem[]): hbs.AST.Program | undefined {
-  try {
-    return Handlebars.parse(source);
-  } catch (err) {
-    problems.push({ file, line: lineFromError(err), message: parseErrorWords((err as Error).message) });
-    return undefined;
+  let result = parsed.get(source);
+  if (result === undefined) {
+    try {
+      result = Handlebars.parse(source);
+    } catch (err) {
+      result = isStackOverflow(err)
+        ? { line: 0, message: 'blocks are nested too deeply to read' }
+        : { line: lineFromError(err), message: parseErrorWords((err as Error).message) };
+    }
+    if (parsed.size >= MAX_PARSED) parsed.clear();
+    parsed.set(source, result);
   }
+  if ('body' in result) return result;
+  problems.push({ file, line: result.line, message: result.message });
+  return undefined;
 }
 
 /** Handlebars' parse errors in words: an unclosed block is the usual cause. */
@@ -122,7 +169,10 @@ function walkNode(node: Node, stack: (Shape | null)[], w: Walk): void {
       const m = node as hbs.AST.MustacheStatement;
       if (!m.escaped) w.problems.push({ file: w.file, line, message: 'a {{{triple-stash}}} prints a value unescaped; use {{double}}' });
       const name = pathName(m.path);
-      if (name && m.params.length > 0) {
+      checkHash(m.hash, stack, w);
+      if (name !== undefined && Object.hasOwn(FORBIDDEN_HELPERS, name)) {
+        w.problems.push({ file: w.file, line, message: `{{${name}}} is not allowed: ${FORBIDDEN_HELPERS[name]}` });
+      } else if (name && m.params.length > 0) {
         if (!(name in HELPERS)) w.problems.push({ file: w.file, line, message: `unknown helper "${name}"` });
         for (const p of m.params) checkExpr(p, stack, w);
       } else checkExpr(m.path, stack, w);
@@ -140,6 +190,11 @@ function walkNode(node: Node, stack: (Shape | null)[], w: Walk): void {
         w.problems.push({ file: w.file, line, message: `#${name} takes exactly one value` });
         break;
       }
+      checkHash(b.hash, stack, w);
+      if (name === 'each' && param.type === 'PathExpression' && (param as hbs.AST.PathExpression).parts.length === 0) {
+        w.problems.push({ file: w.file, line, message: `#each over "${exprText(param)}" repeats every field of the data in turn; name the list to repeat` });
+        break;
+      }
       const target = checkExpr(param, stack, w);
       if (name === 'each') {
         if (target && target.kind !== 'array') w.problems.push({ file: w.file, line, message: `#each over "${exprText(param)}", which is not a list` });
@@ -154,8 +209,14 @@ function walkNode(node: Node, stack: (Shape | null)[], w: Walk): void {
     }
     case 'PartialStatement': {
       const p = node as hbs.AST.PartialStatement;
-      const name = pathName(p.name as hbs.AST.PathExpression) ?? '';
-      const partial = w.store.partials[name];
+      if (p.name.type === 'SubExpression') {
+        w.problems.push({ file: w.file, line, message: 'a partial chosen while printing ({{> (...)}}) cannot be checked; name the partial' });
+        break;
+      }
+      for (const param of p.params) checkExpr(param, stack, w);
+      checkHash(p.hash, stack, w);
+      const name = p.name.type === 'PathExpression' ? (p.name as hbs.AST.PathExpression).original : String((p.name as hbs.AST.StringLiteral).value);
+      const partial = Object.hasOwn(w.store.partials, name) ? w.store.partials[name] : undefined;
       if (!partial) {
         w.problems.push({ file: w.file, line, message: `unknown partial "${name}"` });
         break;
@@ -164,6 +225,11 @@ function walkNode(node: Node, stack: (Shape | null)[], w: Walk): void {
         w.problems.push({ file: w.file, line, message: `partial "${name}" includes itself` });
         break;
       }
+      w.expansions.count += 1;
+      if (w.expansions.count === MAX_PARTIAL_EXPANSIONS + 1) {
+        w.problems.push({ file: w.file, line, message: `partials are used more than ${MAX_PARTIAL_EXPANSIONS} times in one document, counting the partials they use` });
+      }
+      if (w.expansions.count > MAX_PARTIAL_EXPANSIONS) break;
       const ast = parse(partial.source, partial.file, w.problems);
       if (ast) {
         const inner: Walk = { ...w, file: partial.file, partialStack: [...w.partialStack, name] };
@@ -177,6 +243,11 @@ function walkNode(node: Node, stack: (Shape | null)[], w: Walk): void {
     default:
       w.problems.push({ file: w.file, line, message: `"${node.type}" is not allowed in filing templates` });
   }
+}
+
+/** Values given by name (`key=value`) are checked like any other: a sub-expression there would run a helper too. */
+function checkHash(hash: hbs.AST.Hash | undefined, stack: (Shape | null)[], w: Walk): void {
+  for (const pair of hash?.pairs ?? []) checkExpr(pair.value, stack, w);
 }
 
 function pathName(expr: hbs.AST.Expression): string | undefined {
@@ -195,14 +266,16 @@ function checkExpr(expr: hbs.AST.Expression, stack: (Shape | null)[], w: Walk): 
     return { kind: 'scalar' };
   }
   const path = expr as hbs.AST.PathExpression;
-  if (path.data) return { kind: 'scalar' }; // @index, @first...
-  let level = stack.length - 1 - path.depth;
+  // @root.x is x of the view model; @index, @first, @key... are scalars Handlebars supplies.
+  const fromRoot = path.data && path.parts[0] === 'root';
+  if (path.data && !fromRoot) return { kind: 'scalar' };
+  let level = fromRoot ? 0 : stack.length - 1 - path.depth;
   if (level < 0) {
     w.problems.push({ file: w.file, line, message: `"${path.original}" climbs above the view model` });
     return null;
   }
   let shape: Shape | null = stack[level] ?? null;
-  const parts = path.parts;
+  const parts = fromRoot ? path.parts.slice(1) : path.parts;
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;
     if (shape === null || shape.kind === 'null') return null; // not knowable from the samples

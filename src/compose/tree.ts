@@ -39,7 +39,8 @@ export type ParagraphStyle =
   | 'Heading2'
   | 'Heading3'
   | 'BlockQuote'
-  | 'ListItem'
+  | 'ListItem' // numbered paragraphs of a motion or declaration: spaced like the body
+  | 'ListItemSingle' // a list in a letter: single spaced, a little space after each item
   | 'Signature' // the signature block: single spaced, starting at the middle of the line
   | 'TableText'
   | 'Small';

@@ -6,10 +6,11 @@
  * here: it prints as a labelled blank. What is listed blocks a final document and shows in
  * `check` as a warning naming the field.
  */
-import { labelOf, type Agency, type Case } from '../case/index.js';
+import type { Agency, Case } from '../case/index.js';
 import { trusting, type Guard } from '../case/taint.js';
-import { findCourt } from '../rules/courts.js';
 import type { Evaluation } from '../rules/evaluate.js';
+import { needsInterpretation, translatedExhibits } from './certificates.js';
+import { buildContext } from './context.js';
 import type { MissingFact } from './context.js';
 import { buildView } from './registry.js';
 
@@ -36,39 +37,16 @@ export interface DocumentKind {
   needs(c: Case, ev: Evaluation): MissingFact[];
 }
 
-const facts = (paths: readonly string[]): MissingFact[] => paths.map((path) => ({ path, label: labelOf(path) }));
-
-function serviceNeeds(c: Case): MissingFact[] {
-  return facts(servicePaths(c));
-}
-
-function servicePaths(c: Case): string[] {
-  if (c.motion?.basis === 'joint') return []; // joint motions need no service (ICPM 3.2(b))
-  const s = c.service;
-  if (!s) return ['service.method'];
-  if (s.method === 'mail' || s.method === 'hand') {
-    return [...(s.dhsOffice ? [] : ['service.dhsOffice']), ...(s.address ? [] : ['service.address'])];
-  }
-  if (s.method === 'email' && !s.dhsOffice) return ['service.dhsOffice'];
-  return [];
-}
-
-const recordsRoute = (ev: Evaluation, agency: Agency) => ev.records.find((r) => r.agency === agency)?.route;
+/** What a document lacks is what building its view finds missing: check and generate cannot disagree. */
+const built = (id: DocumentId) => (c: Case, ev: Evaluation) => [...buildView(id, c, ev).missing];
 
 function records(agency: Agency, title: string): DocumentKind {
   return {
     id: `records-${agency}`,
     title,
-    wanted: (c) => (c.records?.agencies ?? []).includes(agency),
-    needs: (c, ev) => {
-      const needs: string[] = [];
-      if (!c.respondent.placeOfBirth) needs.push('respondent.placeOfBirth');
-      if (agency === 'fbi' && !c.respondent.sex) needs.push('respondent.sex');
-      if (recordsRoute(ev, agency) === 'rop-request' && !c.proceedings.court.code && !findCourt(c.proceedings.court.name)) {
-        needs.push('proceedings.court.code');
-      }
-      return facts(needs);
-    },
+    // One request per agency asked, unless it has already produced the records (rules/records.ts).
+    wanted: (c, ev) => (c.records?.agencies ?? []).includes(agency) && ev.records.some((r) => r.agency === agency && r.stage !== 'produced'),
+    needs: built(`records-${agency}`),
   };
 }
 
@@ -77,7 +55,7 @@ export const CATALOGUE: readonly DocumentKind[] = [
     id: 'motion-to-reopen',
     title: 'motion to reopen',
     wanted: (c) => c.motion !== undefined,
-    needs: (c, ev) => [...buildView('motion-to-reopen', c, ev).missing],
+    needs: built('motion-to-reopen'),
   },
   {
     id: 'respondent-declaration',
@@ -85,25 +63,25 @@ export const CATALOGUE: readonly DocumentKind[] = [
     // An attorney who already has the signed declaration files it as an exhibit file; Reopen then
     // writes none, unless the case gives the account to print or an exhibit names it.
     wanted: (c) => c.motion !== undefined && (c.declaration !== undefined || filesDeclaration(c) || !hasSignedDeclaration(c)),
-    needs: (c, ev) => [...buildView('respondent-declaration', c, ev).missing],
+    needs: built('respondent-declaration'),
   },
   {
     id: 'stay-motion-immigration-court',
     title: 'motion to stay removal (immigration judge)',
     wanted: (c) => c.stay?.immigrationCourt === true,
-    needs: (c) => serviceNeeds(c),
+    needs: built('stay-motion-immigration-court'),
   },
   {
     id: 'stay-motion-bia',
     title: 'motion to stay removal (Board)',
     wanted: (c) => c.stay?.bia === true,
-    needs: (c) => serviceNeeds(c),
+    needs: built('stay-motion-bia'),
   },
   {
     id: 'ice-stay-request',
     title: 'ICE stay of removal request',
     wanted: (c) => c.stay?.ice === true,
-    needs: (c) => facts(c.custody.status === 'detained' && !c.custody.facility?.eroFieldOffice ? ['custody.facility.eroFieldOffice'] : []),
+    needs: built('ice-stay-request'),
   },
   records('uscis', 'USCIS records request'),
   records('ice', 'ICE records request'),
@@ -115,20 +93,22 @@ export const CATALOGUE: readonly DocumentKind[] = [
   {
     id: 'identity-declaration',
     title: 'identity declaration and consent',
-    wanted: (_c, ev) => ev.records.some((r) => r.route === 'foia'),
-    needs: (c) => facts(c.respondent.placeOfBirth ? [] : ['respondent.placeOfBirth']),
+    // Enclosed with each new FOIA request (a status inquiry needs none).
+    wanted: (_c, ev) => ev.records.some((r) => r.route === 'foia' && r.stage === 'request'),
+    needs: built('identity-declaration'),
   },
   {
     id: 'certificate-of-translation',
     title: 'certificate of translation',
-    wanted: (c) => (c.motion?.evidence ?? []).some((e) => e.translated === true || (e.language !== undefined && e.language !== 'en')),
-    needs: () => [],
+    wanted: (c) => translatedExhibits(c).length > 0,
+    needs: built('certificate-of-translation'),
   },
   {
     id: 'certificate-of-interpretation',
     title: 'certificate of interpretation',
-    wanted: (c) => c.motion !== undefined && (c.respondent.languages ?? []).some((l) => l.interpreterNeeded === true),
-    needs: () => [],
+    // Every document the respondent signs in this packet, read to them by an interpreter.
+    wanted: (c, ev) => needsInterpretation(buildContext(c, ev)),
+    needs: built('certificate-of-interpretation'),
   },
   { id: 'filing-checklist', title: 'filing checklist', wanted: (c) => c.motion !== undefined, needs: () => [] },
 ];

@@ -6,6 +6,7 @@ import {
   countryName,
   formatANumber,
   formatLong,
+  languageName,
   US_STATE_NAMES,
   type Address,
   type Case,
@@ -53,7 +54,12 @@ const ROLE: Record<Case['counsel']['type'], string> = {
 export interface FilerBlock {
   lines: Text[];
   name: string;
+  /** Before EOIR: "Attorney for the Respondent". */
   role: string;
+  /** In a letter to an agency, which has no respondent: "Attorney for Fadi Gorgis Kako". */
+  roleForClient: string;
+  /** What the client calls the filer: "attorney", "accredited representative", "law student representative". */
+  noun: string;
   /** "counsel" or "an accredited representative": how the motion says who files it. */
   through: string;
   eoirId: Text | null;
@@ -65,7 +71,18 @@ export function filerBlock(ctx: BuildContext, needEoirId: boolean): FilerBlock {
   const eoirId = needEoirId ? ctx.need('counsel.eoirId', k.eoirId) : (k.eoirId ?? null);
   const lines: Text[] = [k.name, ...(k.organization ? [k.organization] : []), ...addressLines(k.address), k.phone, k.email];
   const through = k.type === 'attorney' ? 'counsel' : k.type === 'accredited-representative' ? 'an accredited representative' : 'a law student representative';
-  return { lines, name: k.name, role: ROLE[k.type], through, eoirId };
+  // Family members in the same proceedings are respondents too: "Attorney for the Respondents".
+  const plural = (ctx.case.respondent.familyMembers ?? []).length > 0;
+  const title = ROLE[k.type].replace(/ for the Respondent$/, '');
+  return {
+    lines,
+    name: k.name,
+    role: plural ? `${ROLE[k.type]}s` : ROLE[k.type],
+    roleForClient: `${title} for ${fullName(ctx.case.respondent.name)}`,
+    noun: title.toLowerCase(),
+    through,
+    eoirId,
+  };
 }
 
 export interface CourtHeading {
@@ -114,17 +131,23 @@ export interface Caption {
 export function caption(c: Case): Caption {
   const r = c.respondent;
   const lead: CaptionPerson = {
-    name: (r.nameOnOrder ?? fullName(r.name)).toUpperCase(),
+    name: (r.nameOnOrder ?? captionName(r.name)).toUpperCase(),
     aliases: r.aliasesInCaption === true ? [...(r.aliases ?? [])] : [],
     aNumber: formatANumber(r.aNumber),
   };
-  const family = (r.familyMembers ?? []).map((m) => ({ name: fullName(m.name).toUpperCase(), aliases: [], aNumber: formatANumber(m.aNumber) }));
+  const family = (r.familyMembers ?? []).map((m) => ({ name: captionName(m.name).toUpperCase(), aliases: [], aNumber: formatANumber(m.aNumber) }));
   const all = [lead, ...family];
   return {
     people: all,
     party: all.length > 1 ? 'Respondents.' : 'Respondent.',
     proceedings: PROCEEDINGS[c.proceedings.type],
   };
+}
+
+/** "YOUSIF, Sami Hanna": a caption lists people family name first, as EOIR's orders do. */
+function captionName(n: PersonName): string {
+  const given = [n.given, n.middle].filter(Boolean).join(' ');
+  return given ? `${n.family}, ${given}` : n.family;
 }
 
 /**
@@ -181,6 +204,41 @@ export function grammar(c: Case): Grammar {
   };
 }
 
+/** The language the respondent needs an interpreter in, by name ("Arabic"), or null. */
+export function interpreterLanguage(c: Case): string | null {
+  const l = (c.respondent.languages ?? []).find((x) => x.interpreterNeeded === true);
+  return l ? languageName(l.name) : null;
+}
+
+/**
+ * A name in a right-to-left script kept on one line (its spaces made no-break), so a line break
+ * never splits it into what a records clerk would read as two names. Other names are unchanged.
+ */
+export function unbrokenName(name: string): string {
+  return /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/.test(name) ? name.replace(/ /g, '\u00a0') : name;
+}
+
+/** "the Great Lakes Immigrant Defense Project": an organization's name as a sentence names it. */
+export function organizationInProse(name: string): string {
+  return /^the\b/i.test(name) ? name : `the ${name}`;
+}
+
+/**
+ * How prose refers to the respondent after naming them: "he", "she", or, when the case records no
+ * sex or records "x", the name again (never a guessed pronoun).
+ * Shape: { they, them, their, They } with `their` possessive ("his", "Fadi Kako's").
+ */
+export function pronouns(c: Case, fallback = fullName(c.respondent.name)): { they: string; them: string; their: string; They: string } {
+  switch (c.respondent.sex) {
+    case 'female':
+      return { they: 'she', them: 'her', their: 'her', They: 'She' };
+    case 'male':
+      return { they: 'he', them: 'him', their: 'his', They: 'He' };
+    default:
+      return { they: fallback, them: fallback, their: `${fallback}\u2019s`, They: fallback };
+  }
+}
+
 export interface Furniture {
   headerRight?: string;
   footerLeft: string;
@@ -204,5 +262,14 @@ export function series(items: readonly string[]): string {
 
 /** "8 C.F.R. 1003.23(b)" -> "8 C.F.R. § 1003.23(b)"; "INA 240(c)(7)" -> "INA § 240(c)(7)". */
 export function filingCite(citation: string): string {
-  return citation.replace(/\b(C\.F\.R\.|U\.S\.C\.|INA) (?=\d)/g, '$1 § ');
+  // Several sections take "§§": a range ("16.30-16.34", printed with an en dash) or a list of
+  // sections ("1003.24(b), 1003.8(a)"); subsections of one section ("552(a), (b)") take one "§".
+  return citation.replace(
+    /\b(C\.F\.R\.|U\.S\.C\.|INA) (\d[\w.()]*)(?:[-\u2013](\d[\w.()]*))?/g,
+    (whole: string, code: string, first: string, last: string | undefined, at: number) => {
+      if (last !== undefined) return `${code} §§ ${first}\u2013${last}`;
+      const listed = /^, \d/.test(citation.slice(at + whole.length));
+      return `${code} ${listed ? '§§' : '§'} ${first}`;
+    },
+  );
 }

@@ -6,13 +6,13 @@
  * It never contradicts the case: an item "in this packet" is one the packet holds, advice to act
  * by a date is given only while the date is still ahead, and every note is in plain words.
  */
-import { compareDates, formatLong, RELIEF_LABELS } from '../case/index.js';
+import { compareDates, formatLong, formatTime, RELIEF_LABELS } from '../case/index.js';
 import { usd } from '../rules/fees.js';
 import { APPLICATION_FORM, FORUM_FORMS } from '../rules/forms.js';
 import { FEE_WAIVER } from '../rules/data/fees.js';
 import { PAPER_DELIVERY } from '../rules/data/filing.js';
 import { isInAbsentiaBasis } from '../rules/forum.js';
-import { addressLines, fullName, furniture, series } from './common.js';
+import { addressLines, fullName, furniture, interpreterLanguage, pronouns, series } from './common.js';
 import type { BuildContext } from './context.js';
 import { orderExhibits } from './exhibits.js';
 
@@ -48,12 +48,17 @@ export function filingChecklistView(ctx: BuildContext) {
     return !at ? null : at.first === at.last ? `page ${at.first}` : `pages ${at.first}–${at.last}`;
   };
 
+  const respondents = 1 + (c.respondent.familyMembers ?? []).length;
   items.push({
-    item: `Form ${forms.appearance.form}, ${forms.appearance.name}`,
+    item: `Form ${forms.appearance.form}, ${forms.appearance.name}${respondents > 1 ? ` (one for each of the ${respondents} respondents)` : ''}`,
     status: 'Supply',
     note: `Required with every motion to reopen, even when counsel is already of record (${forms.appearance.citation}).${delivery.method === 'ecas' ? ' E-file it in ECAS as its own submission.' : ''}`,
   });
-  items.push({ item: 'Cover page', status: 'In this packet', note: `First page of ${filingName}.` });
+  items.push({
+    item: 'Cover page',
+    status: 'In this packet',
+    note: `First page of ${filingName}.${forum === 'immigration-court' && !c.proceedings.judge ? " Write in the Immigration Judge's name from the record of proceedings (or record it in proceedings.judge)." : ''}`,
+  });
 
   const owed = fee.lines.filter((l) => l.exemptBecause === undefined);
   const mode = motion.fee?.mode;
@@ -66,7 +71,7 @@ export function filingChecklistView(ctx: BuildContext) {
       items.push({
         item: `Form EOIR-26A, Fee Waiver Request (${l.label}, ${amount})`,
         status: 'Supply',
-        note: `Signed, with the declaration of inability to pay (${FEE_WAIVER.citation}).${l.waivable === null ? ' Whether a waiver covers this fee is not settled: be ready to pay it.' : ''}`,
+        note: `Signed, with the declaration of inability to pay (${FEE_WAIVER.citation[forum]}).${l.waivable === null ? ' Whether a waiver covers this fee is not settled: be ready to pay it.' : ''}`,
       });
     } else {
       items.push({ item: `Receipt for the ${l.label} (${amount})`, status: 'Supply', note: `${l.waivable === false ? 'This fee cannot be waived. ' : ''}${l.citation}.` });
@@ -76,7 +81,7 @@ export function filingChecklistView(ctx: BuildContext) {
   items.push({
     item: `${motionName} (${motion.basis === 'joint' ? 'joint motion, signed by both parties' : 'signed by counsel'})`,
     status: 'In this packet; sign',
-    note: 'Counsel signs at the end of the motion (ICPM 3.3(b)).',
+    note: `Counsel signs at the end of the motion (${forum === 'bia' ? 'BIA PM 3.3(b)' : 'ICPM 3.3(b)'}).`,
   });
   items.push({ item: 'Index of exhibits', status: 'In this packet', note: 'Page ranges refer to the combined filing.' });
 
@@ -88,7 +93,7 @@ export function filingChecklistView(ctx: BuildContext) {
       items.push({
         item: label,
         status: 'In this packet; sign',
-        note: `The declaration Reopen wrote from the respondent's account${where ? `, at ${where} of the filing` : ''}. The respondent signs it under 28 U.S.C. 1746 after it is read to them${(c.respondent.languages ?? []).some((l) => l.interpreterNeeded) ? ' in their language' : ''}.`,
+        note: `The declaration Reopen wrote from the respondent's account${where ? `, at ${where} of the filing` : ''}. The respondent signs it under 28 U.S.C. 1746 ${(c.respondent.languages ?? []).some((l) => l.interpreterNeeded) ? `after it is read to ${pronouns(c, 'the respondent').them} in ${interpreterLanguage(c)}` : 'after reading it'}.`,
       });
     } else if (e.item.file) {
       items.push({ item: label, status: 'In this packet', note: where ? `${where[0]!.toUpperCase()}${where.slice(1)} of the filing.` : 'Behind its tab in the filing.' });
@@ -102,13 +107,40 @@ export function filingChecklistView(ctx: BuildContext) {
             : `No file and no page count were given: insert it behind its tab sheet; the page numbers after it will shift unless its page count is given.`,
       });
     }
-    if (e.item.language && e.item.language !== 'en') {
-      items.push(
-        e.item.translated
-          ? { item: `Certificate of translation for Tab ${e.tab}`, status: 'Supply', note: "The translator's name, address and telephone number, with the statements of competence and accuracy, signed (ICPM 3.3(a))." }
-          : { item: `English translation of Tab ${e.tab}, with a certificate of translation`, status: 'Supply', note: 'Documents not in English must be filed with a certified translation (8 C.F.R. 1003.33; ICPM 3.3(a)).' },
-      );
+    if (e.item.translated === true || (e.item.language !== undefined && e.item.language !== 'en')) {
+      if (e.item.translated !== true) {
+        items.push({ item: `English translation of Tab ${e.tab}`, status: 'Supply', note: 'A document not in English is filed with its English translation (8 C.F.R. 1003.33; ICPM 3.3(a)); put it behind the original.' });
+      }
+      items.push({
+        item: `Certificate of translation for Tab ${e.tab}`,
+        status: 'In this packet; sign',
+        note: `Behind the exhibit in the filing. The translator ${c.translation?.translator ? 'dates and signs it' : "fills in their name, address and telephone number, then dates and signs it"} (8 C.F.R. 1003.33; ICPM 3.3(a)).`,
+      });
     }
+  }
+  if (isInAbsentiaBasis(motion.basis)) {
+    items.push({
+      item: 'The Notice to Appear and the hearing notice, from the record of proceedings',
+      status: 'Supply',
+      note: 'The addresses they were sent to, and how, are what the motion turns on; add them as exhibits (ICPM 5.9).',
+    });
+    items.push({
+      item: 'Proof of every address the respondent gave the court (Forms EOIR-33/IC) and DHS',
+      status: 'Supply',
+      note: 'Notice mailed to the last address given to the court is sufficient (INA 239(c), 240(b)(5)(B)); show every address the respondent gave the court.',
+    });
+  }
+  if (motion.priorCounsel) {
+    items.push({
+      item: `The letter telling ${motion.priorCounsel.name} of the allegations, and any response`,
+      status: 'Supply',
+      note: 'Proof that former counsel was informed and given a chance to respond (Matter of Lozada, 19 I&N Dec. 637 (BIA 1988)).',
+    });
+    items.push(
+      motion.priorCounsel.barComplaintDate
+        ? { item: 'The complaint to the disciplinary authority', status: 'Supply', note: 'A copy of the complaint as filed (Matter of Lozada).' }
+        : { item: 'Why no complaint was filed with the disciplinary authority', status: 'In this packet', note: 'Stated in the motion from motion.priorCounsel.barComplaintReasonIfNot (Matter of Lozada).' },
+    );
   }
   const relief = (motion.reliefSought ?? []).filter((r) => APPLICATION_FORM[r] !== undefined);
   if (relief.length > 0 && !exhibits.some((e) => e.item.kind === 'application')) {
@@ -126,21 +158,38 @@ export function filingChecklistView(ctx: BuildContext) {
     });
   }
   if ((c.respondent.languages ?? []).some((l) => l.interpreterNeeded)) {
-    items.push({ item: "Certificate of interpretation for the respondent's declaration", status: 'Supply', note: 'The interpreter certifies that the declaration was read to the respondent in a language the respondent understands (ICPM 3.3(a)).' });
+    const atTab = exhibits.find((e) => e.item.document === 'respondent-declaration');
+    items.push({
+      item: "Certificate of interpretation for the respondent's declaration",
+      status: 'In this packet; sign',
+      note: `${atTab ? `Behind the declaration at Tab ${atTab.tab}. ` : 'A separate document in this packet; file it with the declaration. '}The interpreter signs it after reading the declaration to the respondent in a language the respondent understands (ICPM 3.3(a)).`,
+    });
   }
-  if (c.stay?.immigrationCourt || c.stay?.bia) {
-    items.push({ item: `Motion to stay removal${c.stay.emergency ? ' (emergency)' : ''}`, status: 'Supply', note: 'A separate motion; file it with or after the motion to reopen.' });
+  const stayHere = forum === 'bia' ? c.stay?.bia === true : c.stay?.immigrationCourt === true;
+  if (stayHere) {
+    items.push({
+      item: `${c.stay?.emergency ? 'Emergency motion' : 'Motion'} to stay removal`,
+      status: 'In this packet; sign',
+      note: `A separate filing with its own cover page, proposed order and certificate of service; file it with this motion (${forum === 'bia' ? 'BIA PM 6.3' : 'ICPM ch. 8'}). Insert a copy of the order at its Attachment A${c.proceedings.appealDecision ? ", and of the Board's decision at Attachment B" : ''}.${c.stay?.emergency && forum === 'bia' ? " After filing, telephone the Board's emergency stay staff as BIA PM 6.4 directs (confirm the number in the Practice Manual)." : ''}`,
+    });
+  }
+  if (c.stay?.ice === true) {
+    items.push({
+      item: 'Application for a stay of removal to ICE (Form I-246)',
+      status: 'Supply',
+      note: 'Filed in person with the ERO field office, not the court. The cover letter and the applicant\'s statement are a separate document in this packet; the applicant signs Form I-246 and counsel completes its preparer section; the fee, the identity document the letter names, a copy of the order, the motion and Form G-28 go with it (8 C.F.R. 241.6).',
+    });
   }
   items.push({ item: 'Proposed order', status: 'In this packet', note: `For the ${forum === 'bia' ? 'Board' : 'Immigration Judge'} to sign.` });
   items.push({
-    item: `Form ${forms.address.form}, change of address`,
+    item: `Form ${forms.address.form}, change of address${respondents > 1 ? ' (one for each respondent whose address changed)' : ''}`,
     status: 'Supply',
     note: isInAbsentiaBasis(motion.basis) ? `File it with the motion (${forms.address.withMotion}).` : `If the respondent's address has changed since it was last given (${forms.address.citation}).`,
   });
   items.push(
     motion.basis === 'joint'
       ? { item: 'Certificate of service', status: 'In this packet', note: 'Not required for a joint motion (ICPM 3.2(b)).' }
-      : { item: 'Certificate of service', status: 'In this packet; sign', note: 'Date and sign it when the copy is served on DHS (ICPM 3.2; 8 C.F.R. 1003.32).' },
+      : { item: 'Certificate of service', status: 'In this packet; sign', note: `Date and sign it when the copy is served on DHS (${forum === 'bia' ? 'BIA PM 3.2' : 'ICPM 3.2; 8 C.F.R. 1003.32'}).` },
   );
 
   const s = c.service;
@@ -156,9 +205,17 @@ export function filingChecklistView(ctx: BuildContext) {
     forumName: venue?.name ?? (forum === 'bia' ? 'Board of Immigration Appeals' : c.proceedings.court.name),
     venueAddress: venue?.address ? addressLines(venue.address) : [],
     deadline: deadline.due ? formatLong(deadline.due) : null,
+    // An emergency stay sets the real deadline: the scheduled removal, whatever the motion's own.
+    urgent: c.stay?.emergency === true && c.custody.scheduledRemoval
+      ? {
+          when: `${c.custody.scheduledRemoval.time ? `${formatTime(c.custody.scheduledRemoval.time)} on ` : ''}${formatLong(c.custody.scheduledRemoval.date)}`,
+          body: forum === 'bia' ? 'the Board' : 'the Immigration Judge',
+        }
+      : null,
     legalDue: deadline.legalDue && deadline.legalDue !== deadline.due ? formatLong(deadline.legalDue) : null,
     deadlineWhy: deadline.explanation,
-    deadlineCite: deadline.citation,
+    // The explanation already ends with the citation it counted under; print the rule's only when it does not.
+    deadlineCite: deadline.explanation.includes(deadline.citation.split(';')[0]!) ? null : deadline.citation,
     ecas: delivery.method === 'ecas',
     deliveryWhy: delivery.explanation,
     sendBy: delivery.sendBy && !sendByPassed ? formatLong(delivery.sendBy) : null,

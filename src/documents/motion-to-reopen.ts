@@ -15,7 +15,6 @@ import {
   formatLong,
   RELIEF_LABELS,
   US_STATE_NAMES,
-  type Case,
   type EvidenceItem,
 } from '../case/index.js';
 import type { ENUMS } from '../case/schema.js';
@@ -25,11 +24,9 @@ import { IN_ABSENTIA_EXCEPTIONAL_DAYS } from '../rules/deadlines.js';
 import { usd, type FeeLine, type FeeRuling } from '../rules/fees.js';
 import { isInAbsentiaBasis } from '../rules/forum.js';
 import { asylumOneYear, marriageDuringProceedings } from '../rules/relief.js';
-import { isPending } from '../rules/stays.js';
 import { APPLICATION_FORM, PROTECTION_RELIEF } from '../rules/forms.js';
 import { FEE_WAIVER } from '../rules/data/fees.js';
 import {
-  addressLines,
   caption,
   courtHeading,
   coverLines,
@@ -42,6 +39,7 @@ import {
 } from './common.js';
 import { orBlank, type BuildContext, type Text } from './context.js';
 import { orderExhibits, tabWhere, type OrderedExhibit } from './exhibits.js';
+import { appealView, certificateView, historyView, nativeOf, ORDER_WORDS } from './history.js';
 
 type ProtectedGround = (typeof ENUMS.protectedGround)[number];
 
@@ -56,12 +54,6 @@ const GROUND_WORDS: Record<ProtectedGround, string> = {
 /** Bases whose motion must state new facts and seek relief (8 C.F.R. 1003.23(b)(3), 1003.2(c)(1)). */
 const FACT_BASES = ['changed-country-conditions', 'new-evidence', 'change-in-law', 'court-order', 'ineffective-assistance'];
 
-const ORDER_WORDS: Record<Case['proceedings']['type'], { verb: string; noun: string }> = {
-  removal: { verb: 'removed', noun: 'removal' },
-  deportation: { verb: 'deported', noun: 'deportation' },
-  exclusion: { verb: 'excluded and deported', noun: 'exclusion' },
-};
-
 /** "Tab C", "Tabs C and D", "Tabs C, D, and E". */
 function tabsWords(tabs: readonly string[]): string | null {
   if (tabs.length === 0) return null;
@@ -74,41 +66,6 @@ function sectionLetters(basisSection: boolean, relief: boolean) {
   const next = () => String.fromCharCode(65 + n++);
   const first = next();
   return { first, basis: basisSection ? next() : null, relief: relief ? next() : null };
-}
-
-function appealView(c: Case) {
-  const { order, appealDecision } = c.proceedings;
-  // An absent respondent waived and reserved nothing: an in absentia order is described without them.
-  if (order.inAbsentia && order.appeal !== 'filed') return null;
-  const outcome: Record<string, string> = {
-    dismissed: 'dismissed the appeal',
-    sustained: 'sustained the appeal',
-    remanded: 'remanded the record to the Immigration Judge',
-    rejected: 'rejected the appeal',
-  };
-  return {
-    waived: order.appeal === 'waived',
-    reserved: order.appeal === 'reserved',
-    pending: order.appeal === 'filed' && !appealDecision,
-    decided: appealDecision ? { date: formatLong(appealDecision.date), outcome: outcome[appealDecision.outcome]! } : null,
-  };
-}
-
-/** "Youngstown, Ohio": a place in prose, the state written out. */
-function placeName(a: { city: string; state: string; country?: string | undefined }): string {
-  return a.country !== undefined && a.country !== 'US' ? `${a.city}, ${countryName(a.country)}` : `${a.city}, ${US_STATE_NAMES[a.state] ?? a.state}`;
-}
-
-function custodyView(c: Case) {
-  const k = c.custody;
-  if (k.status !== 'detained') return null;
-  return {
-    since: k.since ? formatLong(k.since) : null,
-    facility: k.facility?.name ?? null,
-    place: k.facility ? placeName(k.facility.address) : null,
-    transferred: (k.transfers ?? []).length > 1,
-    removal: k.scheduledRemoval ? { date: formatLong(k.scheduledRemoval.date), time: k.scheduledRemoval.time ?? null } : null,
-  };
 }
 
 /** Each fee line as the fee paragraph states it, with the provision of this forum it rests on. */
@@ -138,10 +95,18 @@ function feeView(ctx: BuildContext, fee: FeeRuling) {
     /** The filer relies on an exemption the rules did not find (check warns about it); the motion states it. */
     claimed: mode === 'exempt' ? ctx.need('motion.fee.exemption', given?.exemption) : null,
     paid: mode === 'paid' ? stated(owedLines) : [],
-    waiver: mode === 'waiver-requested' ? stated(waivable) : [],
+    // One waiver request covers every waivable fee: "the X of $110 and the Y of $900".
+    waiver:
+      mode === 'waiver-requested' && waivable.length > 0
+        ? {
+            what: series(waivable.map((l) => `the ${l.label} of ${usd(l.amount)}`)),
+            both: waivable.length > 1,
+            citation: filingCite([...new Set(waivable.map((l) => l.citation))].join('; ')),
+          }
+        : null,
     mustPay: mode === 'waiver-requested' ? stated(unwaivable) : [],
     unknown: typeof mode === 'object' && mode !== null ? mode : null,
-    receipt: orBlank(given?.receipt, 'fee receipt number'),
+    receipt: orBlank(given?.receipt, ''),
   };
 }
 
@@ -155,55 +120,40 @@ function timelinessView(ctx: BuildContext, deadline: Deadline) {
   const clock = c.motion?.courtOrderClock;
   const when = c.filing?.date ?? ctx.asOf;
   const late = deadline.due !== null && compareDates(when, deadline.due) > 0;
+  // A basis with no time limit of its own (changed country conditions, lack of notice) rests on
+  // that; a court order's period is then only the period the order protects, said second.
+  const ownNoLimit = OWN_NO_LIMIT.includes(c.motion!.basis);
   return {
     late,
     argument: late ? ctx.need('motion.timelinessArgument', c.motion?.timelinessArgument) : null,
+    filed: c.filing?.date ? formatLong(c.filing.date) : null,
     courtOrder:
       clock && !late
-        ? { caption: clock.caption, citation: clock.citation, trigger: clock.trigger, triggerDate: formatLong(clock.triggerDate), days: String(clock.days), due: formatLong(deadline.due!) }
+        ? {
+            caption: clock.caption,
+            citation: clock.citation,
+            trigger: clock.trigger,
+            triggerDate: formatLong(clock.triggerDate),
+            days: String(clock.days),
+            due: formatLong(deadline.due!),
+            alongside: ownNoLimit,
+          }
         : null,
     due: deadline.due ? formatLong(deadline.due) : null,
-    noLimit: deadline.due === null,
+    noLimit: deadline.due === null || (clock !== undefined && ownNoLimit),
     pendingAppeal: appealView(c)?.pending === true,
     citation: filingCite(deadline.citation),
   };
 }
+
+/** Bases that have no time limit of their own (reference 1.5 E1, E3, E5, E7). */
+const OWN_NO_LIMIT: readonly string[] = ['changed-country-conditions', 'in-absentia-no-notice', 'in-absentia-in-custody', 'joint', 'sua-sponte'];
 
 /** The pages of the combined filing an exhibit occupies, as the index prints them. */
 function pagesOf(ctx: BuildContext, index: number): string {
   const at = ctx.filing?.exhibitPages.get(index);
   if (!at) return 'see filing';
   return at.first === at.last ? String(at.first) : `${at.first}–${at.last}`;
-}
-
-const SERVICE_WORDS: Record<string, string> = {
-  mail: 'by first-class mail, postage prepaid',
-  hand: 'by hand delivery',
-  email: 'by electronic mail',
-};
-
-/** The certificate of service (ICPM 3.2, Appendix F; BIA PM 3.2; V14). None for a joint motion. */
-export function certificateView(ctx: BuildContext, documentName: string) {
-  const c = ctx.case;
-  if (c.motion?.basis === 'joint') return null;
-  const method = ctx.need('service.method', c.service?.method);
-  const s = c.service;
-  const mailed = s?.method === 'mail' || s?.method === 'hand';
-  return {
-    documentName,
-    ecas: s?.method === 'ecas',
-    missing: typeof method === 'object' ? method : null,
-    how: s && s.method !== 'ecas' ? (SERVICE_WORDS[s.method] ?? s.method) : null,
-    office: s && s.method !== 'ecas' ? ctx.need('service.dhsOffice', s.dhsOffice) : null,
-    address: mailed
-      ? (() => {
-          const a = ctx.need('service.address', s?.address);
-          return 'street' in a ? addressLines(a) : [a];
-        })()
-      : null,
-    date: s?.date ? formatLong(s.date) : orBlank(undefined, 'date of service'),
-    signer: c.counsel.name,
-  };
 }
 
 /** The facts of the missed hearing and the law of rescission for the basis and the notice given. */
@@ -256,19 +206,31 @@ function lozadaView(ctx: BuildContext) {
   if (!required) return null;
   const k = ctx.need('motion.priorCounsel', counsel);
   if ('$marker' in k) return { missing: k, name: null, bar: null, retained: null, scope: null, notified: null, response: null, complaint: null, complaintReason: null, discovered: null };
+
   const complaint = k.barComplaintDate ? formatLong(k.barComplaintDate) : null;
+  const scope = ctx.need('motion.priorCounsel.scope', k.scope);
   return {
     missing: null,
     name: k.name,
-    bar: k.barState ?? null,
+    // "MI" reads as "Michigan"; a bar named in words stays as written.
+    bar: k.barState ? (US_STATE_NAMES[k.barState] ?? k.barState) : null,
     retained: k.retainedDate ? formatLong(k.retainedDate) : null,
-    scope: ctx.need('motion.priorCounsel.scope', k.scope),
+    scope: typeof scope === 'string' ? asClause(scope) : scope,
     notified: ctx.need('motion.priorCounsel.notifiedDate', k.notifiedDate ? formatLong(k.notifiedDate) : undefined),
-    response: k.response ?? null,
+    // "none" and the like mean no response, not words to quote.
+    response: k.response && !/^\s*(none|no response|n\/a|nothing)\.?\s*$/i.test(k.response) ? k.response : null,
     complaint,
     complaintReason: complaint ? null : ctx.need('motion.priorCounsel.barComplaintReasonIfNot', k.barComplaintReasonIfNot),
     discovered: k.discoveryDate ? formatLong(k.discoveryDate) : null,
   };
+}
+
+/** The filer's words as the end of a sentence: a first capital lowered (unless the word is all
+ * capitals or a name-like capital pair), a full stop added when none ends it. */
+function asClause(text: string): string {
+  const t = text.trim();
+  const lowered = /^[A-Z][a-z]/.test(t) && !/^[A-Z][a-z]+ [A-Z]/.test(t) ? t.charAt(0).toLowerCase() + t.slice(1) : t;
+  return /[.!?]$/.test(lowered) ? lowered : `${lowered}.`;
 }
 
 /** The prima facie argument for each relief sought, tied to where the record shows it. */
@@ -315,7 +277,13 @@ function reliefView(ctx: BuildContext, exhibits: readonly OrderedExhibit[], tabs
             }
           : null,
     adjustment: relief.includes('adjustment')
-      ? { cite: filingCite(RELIEF_LAW.adjustment), marriage: married === 'yes' ? { date: formatLong(motion.marriageDate!), cite: filingCite(RELIEF_LAW.marriageDuringProceedings) } : null }
+      ? {
+          cite: filingCite(RELIEF_LAW.adjustment),
+          marriage:
+            married === 'yes'
+              ? { date: formatLong(motion.marriageDate!), citeStatute: filingCite(RELIEF_LAW.marriageDuringProceedings), cite: RELIEF_LAW.marriageReopening }
+              : null,
+        }
       : null,
     cancellation: relief.includes('cancellation') ? { cite: filingCite(RELIEF_LAW.cancellation) } : null,
     other: relief.includes('other'),
@@ -350,6 +318,8 @@ export function motionToReopenView(ctx: BuildContext) {
     countryConditions: tabsWords(exhibits.filter((e) => e.item.kind === 'country-conditions').map((e) => e.tab)),
     first: exhibits[0]?.tab ?? null,
     last: exhibits.at(-1)?.tab ?? null,
+    /** "Tab A" or "Tabs A through D". */
+    range: exhibits.length === 0 ? null : exhibits.length === 1 ? `Tab ${exhibits[0]!.tab}` : `Tabs ${exhibits[0]!.tab} through ${exhibits.at(-1)!.tab}`,
   };
   const who = grammar(c);
   const newFacts = motion.newFacts ?? [];
@@ -372,19 +342,20 @@ export function motionToReopenView(ctx: BuildContext) {
   return {
     furniture: furniture(c),
     detained: c.custody.status === 'detained',
+    // REMOVAL IMMINENT is marked on the emergency stay motion's cover, not on this one.
+    imminent: false,
     filer: filerBlock(ctx, c.counsel.type !== 'law-student'),
     heading: courtHeading(ctx, forum, ev.venue),
     caption: caption(c),
     cover: coverLines(c),
     title,
+    // The cover-page label ICPM 5.9(b) and Appendix E give an in absentia motion, under the title.
+    coverLabel: inAbsentia ? 'MOTION TO REOPEN AN IN ABSENTIA ORDER' : null,
     who,
     respondent: {
       name: fullName(c.respondent.name),
       aNumber: formatANumber(c.respondent.aNumber),
-      nativeOf:
-        c.respondent.placeOfBirth && c.respondent.placeOfBirth.country !== c.respondent.nationality
-          ? `a native of ${countryName(c.respondent.placeOfBirth.country)} and a citizen of ${countryName(c.respondent.nationality)}`
-          : `a native and citizen of ${countryName(c.respondent.nationality)}`,
+      nativeOf: nativeOf(c),
       removalCountry: countryName(c.respondent.removalCountry ?? c.respondent.nationality),
       family: family.length > 0 ? series(family) : null,
     },
@@ -399,9 +370,9 @@ export function motionToReopenView(ctx: BuildContext) {
       basis: filingCite(auth.basis),
       contents: filingCite(auth.contents),
       judicial: filingCite(auth.judicialStatement),
-      feeWaiver: filingCite(FEE_WAIVER.citation),
+      feeWaiver: filingCite(FEE_WAIVER.citation[forum]),
       lozada: LOZADA.citation,
-      automaticStay: filingCite(ev.automaticStay!.citation),
+      automaticStay: filingCite(ev.automaticStay!.citation.replace(/; BIA PM [^;]+$/, '')),
       primaFacie: PRIMA_FACIE.citation,
       primaFacieStandard: PRIMA_FACIE.standard,
     },
@@ -422,19 +393,7 @@ export function motionToReopenView(ctx: BuildContext) {
     sections: sectionLetters(basisSection, relief.any),
     timeliness: timelinessView(ctx, deadline),
     order: ORDER_WORDS[type],
-    history: {
-      orderDate: formatLong(c.proceedings.order.date),
-      inAbsentia: c.proceedings.order.inAbsentia,
-      judge: c.proceedings.judge ?? null,
-      appeal: appealView(c),
-      priorMotions: (c.proceedings.priorMotions ?? []).map((m) => ({
-        kind: m.kind === 'reopen' ? 'a motion to reopen' : 'a motion to reconsider',
-        body: m.forum === 'bia' ? 'the Board' : 'the Immigration Court',
-        filed: formatLong(m.filed),
-        outcome: isPending(m) ? 'remains pending' : m.decided ? `was ${m.outcome ?? 'decided'} on ${formatLong(m.decided)}` : `was ${m.outcome}`,
-      })),
-      custody: custodyView(c),
-    },
+    history: historyView(c),
     facts: {
       summary: motion.summary ?? null,
       newFacts: newFacts.map((f) => ({ statement: f.statement, whyNotEarlier: f.whyNotEarlier ?? null })),
@@ -457,7 +416,8 @@ export function motionToReopenView(ctx: BuildContext) {
       unknown: !joint && (motion.dhsPosition === undefined || motion.dhsPosition === 'not-asked'),
     },
     stay: {
-      requested: c.stay?.immigrationCourt === true || c.stay?.bia === true,
+      // A stay motion to the body this motion goes to, filed with it (stay-motion.ts).
+      requested: forum === 'bia' ? c.stay?.bia === true : c.stay?.immigrationCourt === true,
       automatic: ev.automaticStay?.value === true,
     },
     signature: { name: c.counsel.name, role: filerBlock(ctx, false).role },
@@ -472,6 +432,12 @@ export function motionToReopenView(ctx: BuildContext) {
       title: forum === 'bia' ? 'ORDER OF THE BOARD' : 'ORDER OF THE IMMIGRATION JUDGE',
       motionName,
       signer: forum === 'bia' ? 'FOR THE BOARD' : 'Immigration Judge',
+      granted:
+        forum === 'bia'
+          ? 'the proceedings are reopened, and the record is remanded to the Immigration Court for further proceedings.'
+          : inAbsentia
+            ? `the order entered in absentia on ${formatLong(c.proceedings.order.date)} is rescinded, and the proceedings are reopened.`
+            : 'the proceedings are reopened.',
     },
     certificate: certificateView(ctx, `${motionName}, with its exhibits and proposed order`),
   };

@@ -1,6 +1,7 @@
 /**
- * The documents Reopen can write today: each kind's view-model builder, by document id.
- * The template of the same id is in templates/<id>/.
+ * The documents Reopen writes: each kind's view-model builder, by document id. A document's
+ * template is templates/<id>/, unless its view names another (`templateId`): the seven records
+ * requests share three templates (FOIA, record of proceedings, FBI), the two stay motions one.
  */
 import type { DocumentId } from './catalogue.js';
 import { buildContext, type BuildContext, type FilingFacts, type MissingFact } from './context.js';
@@ -8,6 +9,11 @@ import { motionToReopenView } from './motion-to-reopen.js';
 import { respondentDeclarationView } from './respondent-declaration.js';
 import { filingChecklistView } from './filing-checklist.js';
 import { exhibitPlaceholderViews, exhibitTabViews } from './exhibit-tab.js';
+import { certificateOfInterpretationParts, certificateOfInterpretationView, certificateOfTranslationParts, certificateOfTranslationView } from './certificates.js';
+import { iceStayRequestView } from './ice-stay-request.js';
+import { identityDeclarationView } from './identity-declaration.js';
+import { recordsRequestView } from './records-request.js';
+import { stayMotionView } from './stay-motion.js';
 import type { Case } from '../case/index.js';
 import type { Evaluation } from '../rules/evaluate.js';
 import type { Furniture } from './common.js';
@@ -24,8 +30,48 @@ type Builder = (ctx: BuildContext) => BuiltView['view'];
 export const BUILDERS: Partial<Record<DocumentId, Builder>> = {
   'motion-to-reopen': motionToReopenView,
   'respondent-declaration': respondentDeclarationView,
+  'stay-motion-immigration-court': (ctx) => ({ ...stayMotionView('immigration-court')(ctx), templateId: 'stay-motion' }),
+  'stay-motion-bia': (ctx) => ({ ...stayMotionView('bia')(ctx), templateId: 'stay-motion' }),
+  'ice-stay-request': iceStayRequestView,
+  'records-uscis': recordsRequestView('uscis'),
+  'records-ice': recordsRequestView('ice'),
+  'records-cbp': recordsRequestView('cbp'),
+  'records-obim': recordsRequestView('obim'),
+  'records-eoir': recordsRequestView('eoir'),
+  'records-state': recordsRequestView('state'),
+  'records-fbi': recordsRequestView('fbi'),
+  'identity-declaration': identityDeclarationView,
+  'certificate-of-translation': certificateOfTranslationView,
+  'certificate-of-interpretation': certificateOfInterpretationView,
   'filing-checklist': filingChecklistView,
 };
+
+/**
+ * Templates several documents share, with the documents that may use each. Which one a document
+ * uses can depend on the case (the EOIR request is a record-of-proceedings request when counsel is
+ * of record, a FOIA request otherwise), so a view names its template in `templateId`.
+ */
+export const SHARED_TEMPLATES: Readonly<Record<string, readonly DocumentId[]>> = {
+  'stay-motion': ['stay-motion-immigration-court', 'stay-motion-bia'],
+  'records-foia': ['records-uscis', 'records-ice', 'records-cbp', 'records-obim', 'records-eoir', 'records-state'],
+  'records-rop': ['records-eoir'],
+  'records-fbi': ['records-fbi'],
+  // A status inquiry about a request already sent, for any agency.
+  'records-followup': ['records-uscis', 'records-ice', 'records-cbp', 'records-obim', 'records-eoir', 'records-state', 'records-fbi'],
+};
+
+/** The template a built view is written with: its own `templateId`, or the document's id. */
+export function templateOf(built: BuiltView): string {
+  const named = built.view['templateId'];
+  return typeof named === 'string' ? named : built.id;
+}
+
+/** Every template a document may be written with (shared ones once), for `templates check`. */
+export function documentTemplateIds(): string[] {
+  const shared = new Set(Object.values(SHARED_TEMPLATES).flat());
+  const own = (Object.keys(BUILDERS) as DocumentId[]).filter((id) => !shared.has(id));
+  return [...new Set([...own, ...Object.keys(SHARED_TEMPLATES)])];
+}
 
 /**
  * Templates that are parts of a filing rather than documents of their own, with the views a case
@@ -34,6 +80,10 @@ export const BUILDERS: Partial<Record<DocumentId, Builder>> = {
 export const PART_VIEWS: Record<string, (ctx: BuildContext) => { index: number; view: unknown }[]> = {
   'exhibit-tab': exhibitTabViews,
   'exhibit-placeholder': exhibitPlaceholderViews,
+  // Each translated exhibit's certificate, behind the exhibit in the combined filing.
+  'certificate-of-translation': certificateOfTranslationParts,
+  // The interpreter's certificate, behind the respondent's declaration at its tab.
+  'certificate-of-interpretation': certificateOfInterpretationParts,
 };
 
 export function buildPartViews(id: string, c: Case, ev: Evaluation, filing?: FilingFacts): { index: number; view: unknown }[] {

@@ -6,7 +6,7 @@
  * swear to country conditions, which the exhibits prove. Without an account there is nothing to
  * swear to: the account is a fact the declaration cannot be filed without.
  */
-import { countryName, formatANumber, formatLong, formatPartialWithPreposition, isCivilDate } from '../case/index.js';
+import { countryName, formatANumber, formatLong, formatPartialWithPreposition, isCivilDate, languageName } from '../case/index.js';
 import { isInAbsentiaBasis } from '../rules/forum.js';
 import { caption, courtHeading, fullName, furniture } from './common.js';
 import { orBlank, type BuildContext } from './context.js';
@@ -37,7 +37,7 @@ export function respondentDeclarationView(ctx: BuildContext) {
     account: Array.isArray(account) ? account : [],
     accountMissing: Array.isArray(account) ? null : account,
     orderDate: formatLong(c.proceedings.order.date),
-    interpreterLanguage: interpreted?.name ?? null,
+    interpreterLanguage: interpreted ? languageName(interpreted.name) : null,
     // 28 U.S.C. 1746(2) inside the United States, 1746(1) outside it.
     signedInUs: signingCountry === 'US',
     executed: orBlank(undefined, 'date'),

@@ -15,13 +15,26 @@ export interface ManifestFile {
 export interface ManifestInput {
   generator: { name: string; version: string };
   asOf: string;
+  /**
+   * The 9-digit A-number the files are for: the output folder's owner. A rerun replaces or
+   * removes only files of a manifest for the same A-number (io/output-folder.ts).
+   */
+  aNumber?: string;
   /** The SHA-256 of the case as parsed (canonical JSON). */
   caseSha256: string;
   preview: boolean;
   files: readonly ManifestFile[];
   /** Templates used for parts that are not files of their own (the exhibit tab sheets). */
   partTemplates?: readonly { id: string; version: string }[];
-  filing?: { files: string[]; pageCount: number; exhibits: { tab: string; file: string | null; sha256: string | null; pages: string }[] };
+  filing?: {
+    files: string[];
+    pageCount: number;
+    /**
+     * Each exhibit: its file's SHA-256 as given, its pages in the filing, and (for a file) what
+     * was removed from it before filing, per packet/exhibit-sanitize.ts.
+     */
+    exhibits: { tab: string; file: string | null; sha256: string | null; pages: string; removed?: { kind: string; what: string; count: number; pages: number[] }[] }[];
+  };
 }
 
 export function sha256(bytes: Uint8Array | string): string {
@@ -43,6 +56,7 @@ export function buildManifest(input: ManifestInput): string {
   for (const t of input.partTemplates ?? []) templates.set(t.id, t.version);
   const manifest = {
     format: 'reopen.manifest/1',
+    ...(input.aNumber ? { aNumber: input.aNumber } : {}),
     generator: input.generator,
     asOf: input.asOf,
     caseSha256: input.caseSha256,

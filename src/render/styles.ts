@@ -66,6 +66,8 @@ export const STYLES: Record<ParagraphStyle, StyleSpec> = {
   BlockQuote: { ...base, indentLeft: 72, indentRight: 72, spaceAfter: 12 },
   // Numbered paragraphs of a motion or declaration are spaced like the body around them.
   ListItem: { ...base, lineSpacing: BODY_LINE_SPACING },
+  // A list in a letter (the records a request asks for): single spaced, items a little apart.
+  ListItemSingle: { ...base, spaceAfter: 12 },
   Signature: { ...base, indentLeft: 252 },
   TableText: { ...base, size: 11 },
   Small: { ...base, size: 10 },

@@ -83,7 +83,8 @@ export const LOZADA = { citation: 'Matter of Lozada, 19 I&N Dec. 637 (BIA 1988)'
 
 /** The standard for prima facie eligibility on a motion to reopen. */
 export const PRIMA_FACIE = {
-  citation: 'INS v. Abudu, 485 U.S. 94, 104-05 (1988); Matter of L-O-G-, 21 I&N Dec. 413, 419 (BIA 1996)',
+  // The standard is L-O-G-'s; Abudu lists the grounds on which a motion may be denied.
+  citation: 'Matter of L-O-G-, 21 I&N Dec. 413, 419 (BIA 1996); see also INS v. Abudu, 485 U.S. 94, 104–05 (1988)',
   standard: 'a reasonable likelihood that the statutory requirements for relief have been satisfied',
 };
 
@@ -97,7 +98,7 @@ export const PRIMA_FACIE = {
 export const NOTICE = {
   statute: 'INA 240(b)(5)(C)(ii)',
   noticeRequired: 'INA 240(b)(5)(A); INA 239(a)(1), (2)',
-  regularMail: 'Matter of M-R-A-, 24 I&N Dec. 665, 673-74 (BIA 2008)',
+  regularMail: 'Matter of M-R-A-, 24 I&N Dec. 665, 673–74 (BIA 2008)',
   certifiedMail: 'Matter of Grijalva, 21 I&N Dec. 27, 37 (BIA 1995)',
 } as const;
 
@@ -115,6 +116,7 @@ export const RELIEF_LAW = {
   changedCircumstances: 'INA 208(a)(2)(D); 8 C.F.R. 1208.4(a)(4)',
   torture: '8 C.F.R. 1208.16(c)(2); 8 C.F.R. 1208.18(a)(1)',
   adjustment: 'INA 245(a)',
-  marriageDuringProceedings: 'INA 245(e)(3); Matter of Velarde-Pacheco, 23 I&N Dec. 253, 256 (BIA 2002)',
+  marriageDuringProceedings: 'INA 204(g); INA 245(e)(3)',
+  marriageReopening: 'Matter of Velarde-Pacheco, 23 I&N Dec. 253, 256 (BIA 2002)',
   cancellation: 'INA 240A',
 } as const;

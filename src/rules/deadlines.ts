@@ -9,7 +9,7 @@
  * closures never make either later.
  */
 import type { Basis, Case, Forum } from '../case/index.js';
-import { addEoirDays, BIA_APPEAL_CITATION, type DeadlineOptions, type EoirDeadline } from './calendar.js';
+import { addEoirDays, BIA_APPEAL_CITATION, businessDaysBefore, type DeadlineOptions, type EoirDeadline } from './calendar.js';
 import { compareDates, formatLong, formatLongWithWeekday } from '../case/civil-date.js';
 import { motionAuthorities } from './authorities.js';
 import { appealPending, isInAbsentiaBasis } from './forum.js';
@@ -264,15 +264,21 @@ export function motionDeadline(c: Case, basis: Basis, place: FilingPlace): Deadl
   if (!clock) return regulatory;
   // The reference (6.2) rolls a court-ordered period forward as FRCP 6(a) would: an assumption it flags.
   const fromOrder = addEoirDays(clock.triggerDate, clock.days, counting(place, `Fed. R. Civ. P. 6(a)(1)(C); ${FORUM_TIME[place.forum].counting}`));
+  // Whether an order's period rolls past a weekend as the civil rules would is the reference's
+  // assumption (6.2); the day before the weekend is the date no one can dispute.
+  const safer = fromOrder.rolled ? businessDaysBefore(fromOrder.raw, 1) : null;
+  // The order sets the period; the basis's own rule (its limit, or that it has none) stays the law cited.
+  const own = basis === 'court-order' ? (place.forum === 'immigration-court' ? 'ICPM 5.7(e)(vii)' : null) : regulatory.citation;
   return {
     id: 'motion-to-reopen',
     due: fromOrder.due,
     legalDue: regulatory.legalDue,
     basis: `${clock.days} days from ${clock.trigger} (${formatLong(clock.triggerDate)}), under ${clock.caption}`,
-    citation: `${clock.caption}, ${clock.citation}${place.forum === 'immigration-court' ? '; ICPM 5.7(e)(vii)' : ''}`,
+    citation: [`${clock.caption}, ${clock.citation}`, ...(own ? [own] : [])].join('; '),
     confidence: 'medium',
     explanation:
       `${clock.caption} set the filing period: ${fromOrder.explanation} ` +
+      (safer ? `If the order's period does not roll forward as Fed. R. Civ. P. 6(a) would, it ends on ${formatLongWithWeekday(fromOrder.raw)}: file by ${formatLongWithWeekday(safer)} to be safe. ` : '') +
       (regulatory.legalDue
         ? `Without the order, the regulation's deadline would be ${formatLong(regulatory.legalDue)} (${regulatory.citation}).`
         : `Without the order, ${regulatory.explanation.charAt(0).toLowerCase()}${regulatory.explanation.slice(1)}`),

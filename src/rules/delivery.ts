@@ -2,7 +2,7 @@
  * How and when the motion reaches the court: ECAS or paper, and for paper the day to send it so
  * that it arrives by the deadline (domain reference 3.1, 3.5, 6.1.4; validation rule V17).
  */
-import type { Case } from '../case/index.js';
+import type { Case, Forum } from '../case/index.js';
 import { compareDates } from '../case/civil-date.js';
 import { businessDaysBefore } from './calendar.js';
 import { ECAS, PAPER_DELIVERY } from './data/filing.js';
@@ -22,12 +22,14 @@ export interface Delivery {
   maxFileBytes: number;
 }
 
-export function delivery(c: Case, deadline: Deadline | undefined, asOf: string): Delivery {
+export function delivery(c: Case, deadline: Deadline | undefined, asOf: string, forum: Forum = 'immigration-court'): Delivery {
   const chosen = c.filing?.method;
   const mandatory = compareDates(c.filing?.date ?? asOf, ECAS.mandatorySince) >= 0;
   const electronic = c.proceedings.recordFormat === 'electronic';
   const method: Delivery['method'] = chosen ?? (electronic ? 'ecas' : 'paper');
   const arriveBy = deadline?.due ?? null;
+  // The Board or the court: whichever receives this motion (reference 1.2).
+  const body = forum === 'bia' ? 'the Board' : 'the court';
   const explanation =
     method === 'ecas' && !electronic
       ? `The case asks for ECAS, but it does not say the record of proceedings is electronic; only cases with an electronic record can be e-filed, so confirm it in the ECAS case portal first (${ECAS.citation}).`
@@ -36,8 +38,8 @@ export function delivery(c: Case, deadline: Deadline | undefined, asOf: string):
         ? `The record of proceedings is electronic, and since February 11, 2022 attorneys and accredited representatives must e-file in ECAS cases (${ECAS.mandatoryCitation}). Each uploaded file must be ${ECAS.maxFileBytes / 1_000_000} MB or smaller.`
         : `The record of proceedings is electronic, so the case can be e-filed through ECAS (mandatory for attorneys only from February 11, 2022). Each uploaded file must be ${ECAS.maxFileBytes / 1_000_000} MB or smaller.`
       : chosen === 'paper' || !electronic
-        ? `${c.proceedings.recordFormat === 'paper' ? 'The record of proceedings is on paper, so the case is not eligible for ECAS' : 'The case does not say the record is electronic, so plan for paper'}. A filing counts only when the court receives it; there is no mailbox rule.`
-        : 'The case asks for a paper filing. A filing counts only when the court receives it; there is no mailbox rule.';
+        ? `${c.proceedings.recordFormat === 'paper' ? 'The record of proceedings is on paper, so the case is not eligible for ECAS' : 'The case does not say the record is electronic, so plan for paper'}. A filing counts only when ${body} receives it; there is no mailbox rule.`
+        : `The case asks for a paper filing. A filing counts only when ${body} receives it; there is no mailbox rule.`;
   let sendBy: string | null = null;
   let sendByBasis: string | null = null;
   if (method === 'paper' && arriveBy !== null) {

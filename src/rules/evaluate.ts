@@ -13,7 +13,7 @@ import { compareDates, partialDateSpan } from '../case/civil-date.js';
 import { motionDeadline, type Deadline } from './deadlines.js';
 import { motionFee, usd, type FeeRuling } from './fees.js';
 import { motionForum } from './forum.js';
-import { recordsRouting, type RecordsRuling } from './records.js';
+import { recordsConfidenceIssues, recordsRouting, type RecordsRuling } from './records.js';
 import type { Ruling } from './ruling.js';
 import { automaticStay, stayIssues } from './stays.js';
 import { countsInaugurationDay, filingVenue, immigrationCourt, type Venue } from './venue.js';
@@ -74,12 +74,13 @@ export function evaluate(c: Case, asOf: string, guard: Guard = trusting): Evalua
         issues.push(...guard(() => deadlineIssues(c, deadline, asOf), []));
       }
       issues.push(...guard(() => barIssues(c, basis, where, immigrationCourt(c).address?.state), []));
-      plan = guard(() => delivery(c, deadline ?? undefined, asOf), null);
+      plan = guard(() => delivery(c, deadline ?? undefined, asOf, where), null);
       if (plan) issues.push(...guard(() => deliveryIssues(c, plan!, asOf), []));
     }
   }
   issues.push(...guard(() => stayIssues(c, forum?.value ?? null, asOf), []));
   const records = guard(() => recordsRouting(c), []);
+  issues.push(...guard(() => recordsConfidenceIssues(c), []));
   issues.push(...guard(() => triggerIssues(c), []));
   const court = guard(() => immigrationCourt(c), null);
   return { asOf, forum, automaticStay: stay, deadlines, fee, records, court, venue, delivery: plan, issues };

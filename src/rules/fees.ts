@@ -3,7 +3,7 @@
  */
 import type { Basis, Case, Forum } from '../case/index.js';
 import { compareDates, formatLong } from '../case/civil-date.js';
-import { ASYLUM_APPLICATION_FEES, FEE_SCHEDULE, FEE_WAIVER, type FeeExemption, type FeeScheduleRow } from './data/fees.js';
+import { ASYLUM_APPLICATION_FEES, EXEMPTION_PIN_CITES, FEE_SCHEDULE, FEE_WAIVER, type FeeExemption, type FeeScheduleRow } from './data/fees.js';
 import { appealPending } from './forum.js';
 import { PROTECTION_RELIEF } from './forms.js';
 import type { Confidence } from './ruling.js';
@@ -35,9 +35,10 @@ export interface FeeRuling {
 
 const EXEMPTION_WORDS: Record<FeeExemption, string> = {
   'proceedings-pending': 'the motion is filed while proceedings are pending before the Board',
-  'in-absentia-notice-or-custody': 'a motion to rescind an in absentia order for lack of notice or custody needs no fee',
-  joint: 'a joint motion needs no fee',
-  'fee-free-relief': 'the motion rests only on an application that needs no fee (asylum, withholding, CAT)',
+  'in-absentia-notice-or-custody': 'the motion seeks to rescind an in absentia order for lack of notice or because the respondent was in custody',
+  joint: 'the motion is agreed upon by the parties and filed jointly',
+  'fee-free-relief':
+    'the motion is based exclusively on an application for relief that does not require a fee (asylum, withholding of removal and protection under the Convention Against Torture)',
 };
 
 
@@ -75,7 +76,7 @@ export function motionFee(c: Case, basis: Basis, forum: Forum, asOf: string): Fe
       id: comp.id,
       label: comp.label,
       amount: comp.amount,
-      citation: hit ? comp.citation[forum].exempt : comp.citation[forum].owed,
+      citation: hit ? (comp.id === 'motion-fee' ? EXEMPTION_PIN_CITES[hit]?.[forum] : undefined) ?? comp.citation[forum].exempt : comp.citation[forum].owed,
       waivable: comp.waivable,
       confidence: comp.confidence,
     };
@@ -104,7 +105,7 @@ export function motionFee(c: Case, basis: Basis, forum: Forum, asOf: string): Fe
   const explanation =
     `On ${formatLong(on)} the fee schedule "${row.id}" applies: ${parts.join('; ')}. ` +
     (owed > 0
-      ? `The motion owes ${usd(owed)}; pay it with the filing, or ask for a waiver on Form ${FEE_WAIVER.form} (${FEE_WAIVER.citation}).`
+      ? `The motion owes ${usd(owed)}; pay it with the filing, or ask for a waiver on Form ${FEE_WAIVER.form} (${FEE_WAIVER.citation[forum]}).`
       : 'The motion owes no fee; the motion states the exemption relied on.');
   return {
     on,

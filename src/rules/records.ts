@@ -2,16 +2,26 @@
  * How to ask each agency for its records, and when the answer is owed (domain reference 4.1-4.7;
  * validation rules V23-V26).
  */
-import type { Agency, Case } from '../case/index.js';
+import { makeIssue, type Agency, type Case, type Issue } from '../case/index.js';
+import { AGENCY_OFFICES, EXPEDITE } from './data/agencies.js';
 import { addBusinessDays } from './calendar.js';
 import { compareDates } from '../case/civil-date.js';
 import type { Confidence } from './ruling.js';
 
 export type RecordsRoute = 'foia' | 'rop-request' | 'identity-history';
 
+/**
+ * Where the case stands with an agency: nothing asked yet (`request`: write the request), asked and
+ * not yet answered (`follow-up`: write a status inquiry, never a second request, which an agency
+ * would close as a duplicate and which would start its clock again), or answered (`produced`:
+ * write nothing).
+ */
+export type RecordsStage = 'request' | 'follow-up' | 'produced';
+
 export interface RecordsRuling {
   agency: Agency;
   route: RecordsRoute;
+  stage: RecordsStage;
   /** When the agency's answer is owed: 20 business days after receipt for FOIA; null otherwise. */
   due: string | null;
   submitted: string | null;
@@ -82,6 +92,7 @@ export function recordsRouting(c: Case): RecordsRuling[] {
       .sort((a, b) => compareDates(a.submitted ?? a.received ?? '1900-01-01', b.submitted ?? b.received ?? '1900-01-01'))
       .at(-1);
     const received = sent?.received ?? sent?.submitted ?? null;
+    const stage: RecordsStage = sent?.produced ? 'produced' : sent?.submitted || sent?.received ? 'follow-up' : 'request';
     let due: string | null = null;
     let explanation: string;
     let citation = base.citation;
@@ -99,9 +110,12 @@ export function recordsRouting(c: Case): RecordsRuling[] {
       citation = `${base.citation}; ${d.citation}`;
       explanation = `${base.what} ${d.explanation}`;
     }
+    if (stage === 'produced') explanation = `${explanation} The records were produced on ${sent!.produced}: no new request is written.`;
+    else if (stage === 'follow-up') explanation = `${explanation} A request was sent${sent!.submitted ? ` on ${sent!.submitted}` : ''}: Reopen writes a status inquiry, not a second request.`;
     return {
       agency,
       route,
+      stage,
       due,
       submitted: sent?.submitted ?? null,
       received,
@@ -112,4 +126,25 @@ export function recordsRouting(c: Case): RecordsRuling[] {
       confidence: base.confidence,
     };
   });
+}
+
+/**
+ * Warnings for what a records request rests on that Reopen holds at low confidence: an agency
+ * address not confirmed from the agency's own source, and the State Department's expedite grounds
+ * (reference 4.1, 4.3). Each names the source, so the filer knows what to confirm before mailing.
+ * Shape: `low_confidence` warnings at `records.agencies.<i>` (or `records.expedite`).
+ */
+export function recordsConfidenceIssues(c: Case): Issue[] {
+  const issues: Issue[] = [];
+  (c.records?.agencies ?? []).forEach((agency, i) => {
+    const office = AGENCY_OFFICES[agency];
+    if (office.confidence === 'low') {
+      issues.push(makeIssue('low_confidence', `records.agencies.${i}`, 'warning', { what: `The mailing address of the ${office.short} records office` }, office.source));
+    }
+    const expedite = EXPEDITE[office.department];
+    if (c.records?.expedite === true && office.department === 'State' && expedite.confidence === 'low') {
+      issues.push(makeIssue('low_confidence', 'records.expedite', 'warning', { what: `What the ${office.short} accepts as grounds for expedited processing` }, expedite.citation));
+    }
+  });
+  return issues;
 }

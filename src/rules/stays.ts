@@ -51,9 +51,11 @@ function courtHasMotion(c: Case, forum: Forum | null): boolean {
 }
 
 /**
- * An emergency stay. At the Board every criterion of its emergency practice must hold (V18); the
- * immigration judge's emergency motion only needs removal to be imminent, so there a shortfall is
- * a warning (the motion is then an ordinary stay motion).
+ * An emergency stay. Its form prints the confirmed date and time of removal and where the
+ * respondent is held, so before either body it needs what the Board's emergency practice requires
+ * (V18): DHS physical custody, and a removal date and time DHS has confirmed that is still to come.
+ * Before the Board a matter must also be pending there. Anything short of that is an error at
+ * `stay.emergency`: the motion can still be filed in its ordinary form.
  */
 function emergencyIssues(c: Case, forum: Forum | null, asOf: string): Issue[] {
   const stay = c.stay!;
@@ -63,29 +65,14 @@ function emergencyIssues(c: Case, forum: Forum | null, asOf: string): Issue[] {
     ];
   }
   const removal = c.custody.scheduledRemoval;
-  const imminent = removal !== undefined && compareDates(removal.date, asOf) >= 0;
-  const issues: Issue[] = [];
-  if (stay.bia === true) {
-    const missing: string[] = [];
-    if (c.custody.status !== 'detained') missing.push('the respondent is in DHS physical custody');
-    if (!removal?.confirmedByDhs || removal.time === undefined) missing.push('DHS has confirmed a specific removal date and time');
-    else if (!imminent) missing.push('removal is still to come (the confirmed date has passed)');
-    if (!biaHasMatter(c, forum)) missing.push('a motion or appeal is pending before the Board');
-    if (missing.length > 0) {
-      issues.push(makeIssue('emergency_stay_criteria', 'stay.emergency', 'error', { missing }, 'BIA Emergency Stay Fact Sheet (Mar. 2018); BIA PM 6.3, 6.4'));
-    }
-  } else if (!imminent) {
-    issues.push(
-      makeIssue(
-        'emergency_stay_criteria',
-        'stay.emergency',
-        'warning',
-        { missing: ['removal is imminent (record the scheduled removal date in custody.scheduledRemoval)'] },
-        'ICPM ch. 8',
-      ),
-    );
-  }
-  return issues;
+  const missing: string[] = [];
+  if (c.custody.status !== 'detained') missing.push('the respondent is in DHS physical custody');
+  if (!removal?.confirmedByDhs || removal.time === undefined) missing.push('DHS has confirmed a specific removal date and time (custody.scheduledRemoval)');
+  else if (compareDates(removal.date, asOf) < 0) missing.push('removal is still to come (the confirmed date has passed)');
+  if (stay.bia === true && !biaHasMatter(c, forum)) missing.push('a motion or appeal is pending before the Board');
+  if (missing.length === 0) return [];
+  const citation = stay.bia === true ? 'BIA Emergency Stay Fact Sheet (Mar. 2018); BIA PM 6.3, 6.4' : 'ICPM ch. 8; BIA Emergency Stay Fact Sheet (Mar. 2018)';
+  return [makeIssue('emergency_stay_criteria', 'stay.emergency', 'error', { missing }, citation)];
 }
 
 export function stayIssues(c: Case, forum: Forum | null, asOf: string): Issue[] {

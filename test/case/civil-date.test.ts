@@ -171,3 +171,11 @@ describe('invalid input stops the computation', () => {
     expect(() => addDays('2199-12-31', 1)).toThrow(RangeError);
   });
 });
+
+describe('formatTime', () => {
+  test('prints a 24-hour time as prose does, and refuses anything else', async () => {
+    const { formatTime } = await import('../../src/case/civil-date.js');
+    expect(['00:15', '06:00', '11:59', '12:00', '13:30', '23:05'].map(formatTime)).toEqual(['12:15 a.m.', '6:00 a.m.', '11:59 a.m.', '12:00 p.m.', '1:30 p.m.', '11:05 p.m.']);
+    for (const bad of ['6:00', '24:00', '12:60', '']) expect(() => formatTime(bad)).toThrow(RangeError);
+  });
+});

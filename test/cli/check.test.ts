@@ -112,7 +112,7 @@ describe('reopen check: bad input gets one clear sentence, never a stack trace',
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Forum: immigration court (Detroit Immigration Court, DET)');
     expect(r.stdout).toContain('Deadline: file by 2017-11-06');
-    expect(r.stdout).toContain('[Hamama v. Adducci, No. 2:17-cv-11910 (E.D. Mich. July 24, 2017); ICPM 5.7(e)(vii)]');
+    expect(r.stdout).toContain('[Hamama v. Adducci, 261 F. Supp. 3d 820 (E.D. Mich. 2017); INA 240(c)(7)(C)(ii); 8 C.F.R. 1003.23(b)(4)(i)]');
     expect(r.stdout).toContain('drafts for an attorney to review and sign');
   });
 });

@@ -21,20 +21,31 @@ describe('reopen generate', () => {
     const r = reopen(['generate', 'samples/cases/detained-iraqi-hamama.json', '--out', out, '--as-of', '2017-10-01']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
+    // Every document check lists for the case, as DOCX and PDF, the combined filing and the manifest.
     expect(readdirSync(out).sort()).toEqual([
+      '212047381-certificate-of-interpretation.docx',
+      '212047381-certificate-of-interpretation.pdf',
+      '212047381-certificate-of-translation.docx',
+      '212047381-certificate-of-translation.pdf',
       '212047381-filing-checklist.docx',
       '212047381-filing-checklist.pdf',
       '212047381-filing.pdf',
+      '212047381-ice-stay-request.docx',
+      '212047381-ice-stay-request.pdf',
       '212047381-motion-to-reopen.docx',
       '212047381-motion-to-reopen.pdf',
+      '212047381-records-fbi.docx',
+      '212047381-records-fbi.pdf',
       '212047381-respondent-declaration.docx',
       '212047381-respondent-declaration.pdf',
+      '212047381-stay-motion-immigration-court.docx',
+      '212047381-stay-motion-immigration-court.pdf',
       'manifest.json',
     ]);
     expect(readFileSync(join(out, '212047381-motion-to-reopen.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
     expect(readFileSync(join(out, '212047381-motion-to-reopen.docx')).subarray(0, 2).toString()).toBe('PK');
     expect(r.stdout).toContain('drafts for an attorney to review, sign and file');
-    expect(r.stdout).toContain('cannot write yet: stay-motion-immigration-court');
+    expect(r.stdout).not.toContain('cannot write yet');
   });
 
   it('--documents and --format choose what is written', () => {
@@ -66,7 +77,7 @@ describe('reopen generate', () => {
     const report = JSON.parse(preview.stdout);
     expect(report.preview).toBe(true);
     expect(report.issues).toContainEqual(expect.objectContaining({ code: 'missing_fact', path: 'counsel.eoirId', severity: 'warning' }));
-    expect(report.written).toHaveLength(8);
+    expect(report.written).toHaveLength(18);
   });
 
   it('usage errors exit 2, in JSON with --json', () => {

@@ -2,8 +2,10 @@ import mammoth from 'mammoth';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { normalizeANumber } from '../../src/case/index.js';
 import type { Block } from '../../src/compose/tree.js';
+import { checkCase } from '../../src/check.js';
 import { generateDocuments as generate, type GeneratedFile, type GenerateOptions, type GenerateResult } from '../../src/generate.js';
 import { exhibitReader } from '../../src/io/exhibit-files.js';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/cases.js';
 import { listLabel } from '../../src/render/styles.js';
@@ -43,38 +45,42 @@ const generateDocuments = (input: unknown, opts: GenerateOptions) =>
 
 const FORBIDDEN = /\bundefined\b|\bnull\b|\bNaN\b|\[object Object\]/;
 
-const motionSamples = samples().filter((s) => s.exit === 0 && sample(s.name)['motion'] !== undefined);
+/** Every sample Reopen can generate for, with the documents `check` plans for it. */
+const okSamples = samples()
+  .filter((s) => s.exit === 0)
+  .map((s) => ({ ...s, documents: (checkCase(sample(s.name), s.asOf).documents ?? []).map((d) => d.id) }));
 
 async function pdfBody(bytes: Uint8Array) {
   const pages = await extract(bytes);
   return { pages, text: pages.map((p) => p.body).join('\n') };
 }
 
-describe.each(motionSamples)('$name', (s) => {
+describe.each(okSamples)('$name', (s) => {
   let files: GeneratedFile[] = [];
   let trees: GenerateResult['trees'] = [];
   beforeAll(async () => {
     const r = await generateDocuments(sample(s.name), { asOf: s.asOf });
     expect(r.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(r.notYetAvailable).toEqual([]);
     files = r.files;
     trees = r.trees;
-  });
+  }, 180_000);
 
-  it('writes the motion, the declaration and the checklist as DOCX and PDF, and the combined filing', () => {
-    expect(files.map((f) => f.name.replace(/^\d{9}-/, ''))).toEqual([
-      'motion-to-reopen.docx',
-      'motion-to-reopen.pdf',
-      'respondent-declaration.docx',
-      'respondent-declaration.pdf',
-      'filing-checklist.docx',
-      'filing-checklist.pdf',
-      'filing.pdf',
-    ]);
+  it('writes every document check lists, as DOCX and PDF, and the combined filing with a motion', () => {
+    expect(s.documents.length).toBeGreaterThan(0);
+    const expected = s.documents.flatMap((id) => [`${id}.docx`, `${id}.pdf`]);
+    if (s.documents.includes('motion-to-reopen')) expected.push('filing.pdf');
+    expect(files.map((f) => f.name.replace(/^\d{9}-/, ''))).toEqual(expected);
     const aNumber = normalizeANumber((sample(s.name)['respondent'] as { aNumber: string }).aNumber);
     for (const f of files) expect(aNumber.ok && f.name.startsWith(`${aNumber.value}-`)).toBe(true);
   });
 
-  for (const doc of ['motion-to-reopen', 'respondent-declaration', 'filing-checklist']) {
+  it('its golden folder holds the text of exactly these documents (delete what a refresh leaves behind)', () => {
+    const expected = s.documents.flatMap((id) => [`${id}.docx.txt`, `${id}.pdf.txt`]).sort();
+    expect(readdirSync(join(ROOT, 'test', 'golden', s.name)).sort()).toEqual(expected);
+  });
+
+  for (const doc of s.documents) {
     describe(doc, () => {
       const docx = () => files.find((f) => f.document === doc && f.format === 'docx')!.bytes;
       const pdf = () => files.find((f) => f.document === doc && f.format === 'pdf')!.bytes;
@@ -158,7 +164,7 @@ describe('the motion follows the forum', () => {
     const t = await text('in-absentia-no-notice', '2026-11-27');
     expect(t).toContain("RESPONDENT'S MOTION TO RESCIND IN ABSENTIA ORDER AND REOPEN PROCEEDINGS");
     expect(t).toContain(
-      'Neither the motion to reopen fee nor the statutory motion to reopen fee (One Big Beautiful Bill Act) is required because a motion to rescind an in absentia order for lack of notice or custody needs no fee',
+      'Neither the motion to reopen fee nor the statutory fee for a motion to reopen (Pub. L. No. 119-21, § 100013) is required because the motion seeks to rescind an in absentia order for lack of notice',
     );
     // The caption names her as the order does; the body as she writes her name.
     expect(t).toContain('CUX TZUL, MARIA ELENA');

@@ -44,7 +44,7 @@ describe('pages a court clerk would accept', () => {
         }
       }
     }
-  });
+  }, 180_000);
 
   it('never ends a line inside a citation ("8 C.F.R." / "§" / "INA")', async () => {
     const inputs = [...(await all()).map(({ r }) => r), ...(await Promise.all(samples().filter((s) => s.exit === 0).map((s) => run(sample(s.name), s.asOf))))];
@@ -60,7 +60,7 @@ describe('pages a court clerk would accept', () => {
       }
     }
     expect(checked).toBeGreaterThan(1000);
-  });
+  }, 180_000);
 
   it('keeps each exhibit index row whole on one page, in the PDF; marks every DOCX row cantSplit', async () => {
     const evidence = Array.from({ length: 40 }, (_, i) => ({

@@ -181,7 +181,7 @@ describe('in absentia rescission, right in law and in words', () => {
     expect(errors(r)).toEqual([]);
     const text = flat(docxText(r, 'motion-to-reopen'));
     expect(text).toContain('Matter of Lozada');
-    expect(text).toContain('Respondent retained John Roe, a member of the Illinois bar, on January 5, 2026. He agreed to appear with her at every hearing.');
+    expect(text).toContain('Respondent retained John Roe, a member of the Illinois bar, on January 5, 2026, for the following work: he agreed to appear with her at every hearing.');
     expect(text).toContain('On October 1, 2026, Respondent informed John Roe of these allegations');
     expect(text).toContain('filed a complaint against John Roe with the appropriate disciplinary authority on October 15, 2026');
     expect(text).toContain('INA § 240(e)(1)');
@@ -192,7 +192,7 @@ describe('prima facie eligibility that speaks to this client', () => {
   it('names the protected ground and where the record shows it', async () => {
     const r = await run(motionCase(), { asOf: '2017-10-01' });
     const text = flat(docxText(r, 'motion-to-reopen'));
-    expect(text).toContain('fears persecution in Iraq on account of religion');
+    expect(text).toContain('a well-founded fear of persecution in Iraq on account of religion, a protected ground');
     expect(text).toContain('the declaration at Tab B, and the country-conditions evidence at Tab C');
   });
 
@@ -242,7 +242,8 @@ describe('prima facie eligibility that speaks to this client', () => {
     });
     const text = flat(docxText(await run(input, { asOf: '2017-06-01' }), 'motion-to-reopen'));
     expect(text).toContain('INA § 245(a)');
-    expect(text).toContain('INA § 245(e)(3); Matter of Velarde-Pacheco, 23 I&N Dec. 253');
+    expect(text).toContain('INA § 204(g); INA § 245(e)(3)');
+    expect(text).toContain('Matter of Velarde-Pacheco, 23 I&N Dec. 253, 256 (BIA 2002)');
   });
 
   it('says the application is attached only when an application is an exhibit', async () => {
@@ -304,17 +305,17 @@ describe('citations right for the forum', () => {
 
   it('the statutory fee of July 2025 keeps its own citation in the fee paragraph', async () => {
     const text = flat(docxText(await run(motionCase({ proceedings: { order: { date: '2025-09-01' } }, respondent: { arrivalDate: '2025-06-01' } }), { asOf: '2025-10-01' }), 'motion-to-reopen'));
-    expect(text).toMatch(/statutory motion to reopen fee .* of \$900\. Pub\. L\. 119-21, sec\. 100013; 8 U\.S\.C\. § 1812; EOIR PM 25-36\./);
+    expect(text).toMatch(/statutory fee for a motion to reopen \(Pub\. L\. No\. 119-21, § 100013\) of \$900\. Pub\. L\. No\. 119-21, § 100013 \(2025\); 8 U\.S\.C\. § 1812; EOIR PM 25-36\./);
   });
 
   it('prints case names in italics, in the DOCX and in the tree the PDF is drawn from', async () => {
     const r = await run(motionCase(), { asOf: '2017-10-01' });
     const xml = docxParts(fileOf(r, 'motion-to-reopen.docx'))['word/document.xml']!;
-    expect(xml).toMatch(/<w:i\/><w:iCs\/><\/w:rPr><w:t xml:space="preserve">INS v\. Abudu<\/w:t>/);
+    expect(xml).toMatch(/<w:i\/><w:iCs\/><\/w:rPr><w:t xml:space="preserve">see also INS v\. Abudu<\/w:t>/);
     expect(xml).toMatch(/<w:i\/><w:iCs\/><\/w:rPr><w:t xml:space="preserve">Matter of L-O-G-<\/w:t>/);
     const tree = r.trees.find((t) => t.id === 'motion-to-reopen')!.tree;
     const runs = JSON.stringify(tree.blocks);
-    expect(runs).toContain('{"kind":"text","text":"INS v. Abudu","italic":true}');
+    expect(runs).toContain('{"kind":"text","text":"see also INS v. Abudu","italic":true}');
   });
 });
 
@@ -338,8 +339,8 @@ describe('cover page and caption as EOIR expects', () => {
     const caption = tree.blocks.find((b) => b.kind === 'table' && b.borders === 'caption');
     if (caption?.kind !== 'table') throw new Error('no caption');
     const rows = caption.rows.map((row) => row.cells.map((cell) => JSON.stringify(cell.blocks)));
-    expect(rows.some(([name, number]) => name!.includes('SAMI YOUSIF') && number!.includes('A206-481-377'))).toBe(true);
-    expect(rows.some(([name, number]) => name!.includes('MARYAM YOUSIF') && number!.includes('A206-481-378'))).toBe(true);
+    expect(rows.some(([name, number]) => name!.includes('YOUSIF, SAMI') && number!.includes('A206-481-377'))).toBe(true);
+    expect(rows.some(([name, number]) => name!.includes('YOUSIF, MARYAM') && number!.includes('A206-481-378'))).toBe(true);
     const text = flat(docxText(r, 'motion-to-reopen'));
     expect(text).toContain("RESPONDENTS' MOTION TO REOPEN");
     expect(text).toContain('Respondents Sami Yousif (A206-481-377), a native and citizen of Iraq, and Maryam Yousif (A206-481-378), through counsel, respectfully move');

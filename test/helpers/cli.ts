@@ -2,7 +2,7 @@
  * Runs the real `bin/reopen` as a child process, as a user or another tool would.
  * `npm test` builds dist/ before the tests run.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT } from './cases.js';
 
@@ -12,14 +12,46 @@ export interface CliResult {
   stderr: string;
 }
 
-export function reopen(args: string[], opts: { cwd?: string; input?: string; env?: Record<string, string> } = {}): CliResult {
+export interface CliOptions {
+  cwd?: string;
+  input?: string;
+  env?: Record<string, string>;
+  /** Run as this user (tests running as root use it to see permissions bite). */
+  user?: { uid: number; gid: number };
+}
+
+// A developer's own REOPEN_* settings must not change what the tests see.
+const childEnv = (env: Record<string, string> = {}) => ({
+  ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('REOPEN_'))),
+  NO_COLOR: '1',
+  ...env,
+});
+
+export function reopen(args: string[], opts: CliOptions = {}): CliResult {
   const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'reopen'), ...args], {
     cwd: opts.cwd ?? ROOT,
     encoding: 'utf8',
     input: opts.input ?? '',
-    // A developer's own REOPEN_* settings must not change what the tests see.
-    env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('REOPEN_'))), NO_COLOR: '1', ...opts.env },
+    env: childEnv(opts.env),
     timeout: 120_000,
+    ...(opts.user ?? {}),
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The same command, not waited for: a test can kill it part-way. Output is kept only with `pipe`. */
+export function spawnReopen(args: string[], opts: Omit<CliOptions, 'input' | 'user'> & { pipe?: boolean } = {}): ChildProcess {
+  return spawn(process.execPath, [join(ROOT, 'bin', 'reopen'), ...args], {
+    cwd: opts.cwd ?? ROOT,
+    env: childEnv(opts.env),
+    stdio: opts.pipe ? ['ignore', 'pipe', 'pipe'] : 'ignore',
+  });
+}
+
+/** Waits for a spawned command to end: its exit code, or the signal that ended it. */
+export function ended(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  return new Promise((done) => {
+    if (child.exitCode !== null || child.signalCode !== null) done({ code: child.exitCode, signal: child.signalCode });
+    else child.once('exit', (code, signal) => done({ code, signal }));
+  });
 }

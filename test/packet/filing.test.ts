@@ -272,12 +272,17 @@ describe('the filing checklist', () => {
     expect(t).toContain('the motion must be received by November 6, 2017');
     expect(t).toContain('File on paper');
     expect(t).toContain('Send it no later than November 1, 2017');
-    expect(t).toContain('Tab F: Baptismal certificate');
-    expect(t).toMatch(/Tab D: Annual Report 2017.*\nIn this packet\nPages \d+–\d+ of the filing/);
+    expect(t).toContain('Tab G: Baptismal certificate');
+    expect(t).toMatch(/Tab E: Annual Report 2017.*\nIn this packet\nPages \d+–\d+ of the filing/);
     // The declaration Reopen writes is filed at its own tab, with its real pages.
     expect(t).toMatch(/Tab B: Declaration of Sami Hanna Yousif\nIn this packet; sign\nThe declaration Reopen wrote .*, at pages \d+–\d+ of the filing/);
-    expect(t).toMatch(/Tab F: Baptismal certificate.*\nSupply\nNo file was given/);
-    expect(t).toContain('Certificate of translation for Tab C');
+    expect(t).toMatch(/Tab G: Baptismal certificate.*\nSupply\nNo file was given/);
+    // Each translated exhibit's certificate is in the packet behind it, for the translator to sign.
+    expect(t).toMatch(/Certificate of translation for Tab D\nIn this packet; sign\nBehind the exhibit in the filing/);
+    expect(t).toMatch(/Certificate of translation for Tab G\nIn this packet; sign/);
+    expect(t).toMatch(/Certificate of interpretation for the respondent's declaration\nIn this packet; sign\nBehind the declaration at Tab B/);
+    expect(t).toMatch(/Motion to stay removal\nIn this packet; sign\nA separate filing with its own cover page/);
+    expect(t).toContain('Application for a stay of removal to ICE (Form I-246)');
     expect(t).toContain('Form EOIR-33/IC');
     expect(t).toContain('Certificate of service');
   });

@@ -183,10 +183,22 @@ describe('stay requests', () => {
     expect(ev(released).issues.find((i) => i.code === 'emergency_stay_criteria')?.message).toContain('DHS physical custody');
   });
 
-  it('an emergency stay before the judge only needs imminent removal, and otherwise warns', () => {
-    const judge = { motion: { basis: 'new-evidence' }, stay: { immigrationCourt: true, emergency: true } };
-    expect(ev(judge).issues.find((i) => i.code === 'emergency_stay_criteria')?.severity).toBe('warning');
-    expect(codes({ ...judge, custody: { status: 'supervision', scheduledRemoval: { date: '2017-06-20', confirmedByDhs: false } } })).toEqual([]);
+  it('the emergency form before the judge is refused without custody or a DHS-confirmed removal still to come', () => {
+    const judge = { ...detained, motion: { basis: 'new-evidence' }, stay: { immigrationCourt: true, emergency: true } };
+    expect(codes(judge)).toEqual([]);
+    const refused = (over: object) => ev({ ...judge, ...over }).issues.find((i) => i.code === 'emergency_stay_criteria');
+    const released = refused({ respondent: {}, custody: { status: 'supervision', scheduledRemoval: { date: '2017-06-20', time: '09:00', confirmedByDhs: true } } });
+    expect(released).toMatchObject({ path: 'stay.emergency', severity: 'error' });
+    expect(released?.message).toContain('DHS physical custody');
+    const unconfirmed = refused({ custody: { ...detained.custody, scheduledRemoval: { date: '2017-06-20', time: '09:00', confirmedByDhs: false } } });
+    expect(unconfirmed).toMatchObject({ path: 'stay.emergency', severity: 'error' });
+    expect(unconfirmed?.message).toContain('DHS has confirmed a specific removal date and time');
+    const noTime = refused({ custody: { ...detained.custody, scheduledRemoval: { date: '2017-06-20', confirmedByDhs: true } } });
+    expect(noTime?.severity).toBe('error');
+    const past = refused({ custody: { ...detained.custody, scheduledRemoval: { date: '2017-05-20', time: '09:00', confirmedByDhs: true } } });
+    expect(past?.message).toContain('the confirmed date has passed');
+    // An ordinary stay motion on the same facts is fine.
+    expect(codes({ ...judge, respondent: {}, custody: { status: 'supervision' }, stay: { immigrationCourt: true } })).toEqual([]);
   });
 
   it('a decided earlier motion is not pending, whatever dates are missing', () => {

@@ -24,17 +24,28 @@ export type DocxErrorCode =
   /** The shell lacks paragraph or character styles the body refers to. */
   | 'DOCX_SHELL_MISSING_STYLES'
   /** docxtemplater could not read the shell's tags (unclosed tag, tag in a bad place). */
-  | 'DOCX_SHELL_TEMPLATE';
+  | 'DOCX_SHELL_TEMPLATE'
+  /** The shell file, or what it unpacks to, is over a limit of shell-file.ts (SHELL_LIMITS). */
+  | 'DOCX_SHELL_TOO_LARGE'
+  /** A zip entry has a name no .docx part can have: `..`, an absolute path, a backslash, a repeat. */
+  | 'DOCX_SHELL_BAD_ENTRY'
+  /** A part that is not on the allowlist of shell-package.ts, or that nothing in the package uses. */
+  | 'DOCX_SHELL_UNKNOWN_PART'
+  /** Macros, ActiveX controls, embedded objects, DDE fields, mail merge: content that runs. */
+  | 'DOCX_SHELL_ACTIVE_CONTENT'
+  /** Something Word would fetch from outside the file: a remote template, a linked picture, a frame. */
+  | 'DOCX_SHELL_EXTERNAL';
 
 export class DocxError extends Error {
   override readonly name = 'DocxError';
 
   constructor(
     readonly code: DocxErrorCode,
-    message: string,
+    /** The message without its code, for people. */
+    readonly sentence: string,
     readonly details: Readonly<Record<string, string>> = {},
   ) {
-    super(`${code}: ${message}`);
+    super(`${code}: ${sentence}`);
   }
 }
 
@@ -117,6 +128,52 @@ export function shellTemplate(source: string, explanations: readonly string[]): 
   return new DocxError(
     'DOCX_SHELL_TEMPLATE',
     `The Word shell ${source} has tags docxtemplater cannot read: ${explanations.join(' ')}`,
+    { source },
+  );
+}
+
+/** A shell is refused with what is wrong and what to do; every refusal of a clinic's file ends the same way. */
+const RESAVE = 'Open the shell in Word, remove it, and save the shell again as a Word Document (.docx).';
+
+export function shellTooLarge(source: string, what: string): DocxError {
+  return new DocxError(
+    'DOCX_SHELL_TOO_LARGE',
+    `The Word shell ${source} is refused: ${what}. A shell holds styles, a letterhead and perhaps a logo; ` +
+      'it is checked like an upload and limited so that a damaged or hostile file cannot exhaust memory.',
+    { source },
+  );
+}
+
+export function shellBadEntry(source: string, entry: string, problem: string): DocxError {
+  return new DocxError(
+    'DOCX_SHELL_BAD_ENTRY',
+    `The Word shell ${source} is refused: it holds an entry named "${entry.slice(0, 120)}", ${problem}. ` +
+      'Word never writes such names; the file was made or altered by something else.',
+    { source, entry },
+  );
+}
+
+export function shellUnknownPart(source: string, part: string, problem: string): DocxError {
+  return new DocxError(
+    'DOCX_SHELL_UNKNOWN_PART',
+    `The Word shell ${source} is refused: its part ${part.slice(0, 120)} ${problem}. ${RESAVE}`,
+    { source, part },
+  );
+}
+
+export function shellActiveContent(source: string, what: string): DocxError {
+  return new DocxError(
+    'DOCX_SHELL_ACTIVE_CONTENT',
+    `The Word shell ${source} is refused: it contains ${what}, which can run when the filing is opened. ${RESAVE}`,
+    { source },
+  );
+}
+
+export function shellExternal(source: string, what: string): DocxError {
+  return new DocxError(
+    'DOCX_SHELL_EXTERNAL',
+    `The Word shell ${source} is refused: ${what}. A filing must not load anything from outside its own file ` +
+      `when it is opened (a web address or network folder learns who opened it, and what it sends can change). ${RESAVE}`,
     { source },
   );
 }

@@ -4,6 +4,7 @@
  */
 import type { Align, Paragraph, Run, TextRun } from '../../compose/tree.js';
 import { STYLES } from '../styles.js';
+import { withoutDirectionControls } from '../direction.js';
 import { invalidTree } from './errors.js';
 import { assertXmlText, directionSegments, escapeXml } from './xml-text.js';
 
@@ -47,7 +48,9 @@ function runXml(run: Run, where: string): string {
   if (run.kind !== 'text' || typeof run.text !== 'string') throw invalidTree(where, 'not a text or break run');
   assertXmlText(run.text, where);
   let xml = '';
-  for (const segment of directionSegments(run.text)) {
+  // Embeddings, overrides and isolates are not written (Word would honour them, the PDF does
+  // not); the marks LRM, RLM and ALM are (../direction.ts).
+  for (const segment of directionSegments(withoutDirectionControls(run.text))) {
     const content = runContent(segment.text);
     if (content !== '') xml += `<w:r>${runProperties(run, segment.rtl)}${content}</w:r>`;
   }

@@ -3,6 +3,7 @@
  * numbering part for the tree's lists, then a deterministic zip.
  */
 import type { DocumentTree } from '../../compose/tree.js';
+import { withoutDirectionControls } from '../direction.js';
 import { bodyXml } from './body-xml.js';
 import { invalidTree } from './errors.js';
 import { NUMBERING_PART, numberingXml } from './numbering.js';
@@ -14,7 +15,8 @@ function furnitureText(value: unknown, where: string): string {
   if (value === undefined) return '';
   if (typeof value !== 'string') throw invalidTree(where, 'not a string');
   assertXmlText(value, where);
-  return value;
+  // As in the body: embeddings, overrides and isolates are not written (../direction.ts).
+  return withoutDirectionControls(value);
 }
 
 /**

@@ -6,17 +6,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, posix, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import PizZip from 'pizzip';
 import { STYLES } from '../styles.js';
-import {
-  shellBadBody,
-  shellMissingPart,
-  shellMissingStyles,
-  shellNoBody,
-  shellUnreadable,
-} from './errors.js';
+import { shellBadBody, shellMissingPart, shellMissingStyles, shellNoBody } from './errors.js';
 import { fillShell, ShellFiller } from './fill.js';
 import { NUMBERING_PART, numberingSlot, type NumberingSlot } from './numbering.js';
+import { readShellBytes, unzipShell } from './shell-file.js';
+import { checkShellPackage } from './shell-package.js';
 import { zipCache, type DocxParts, type ZipCache } from './zip.js';
 
 export interface Shell {
@@ -96,17 +91,10 @@ function readFolder(dir: string, prefix = ''): Map<string, string | Uint8Array> 
   return parts;
 }
 
+/** A clinic's .docx, read as an upload: see shell-file.ts for the limits and how they are enforced. */
 function readDocx(path: string): Map<string, string | Uint8Array> {
-  let zip: PizZip;
-  try {
-    zip = new PizZip(readFileSync(path));
-  } catch (error) {
-    throw shellUnreadable(path, error instanceof Error ? error.message : 'not a .docx file');
-  }
   const parts = new Map<string, string | Uint8Array>();
-  for (const file of Object.values(zip.files)) {
-    if (!file.dir) parts.set(file.name, partContent(file.name, file.asUint8Array()));
-  }
+  for (const [name, bytes] of unzipShell(path, readShellBytes(path))) parts.set(name, partContent(name, bytes));
   return parts;
 }
 
@@ -126,8 +114,36 @@ function checkBody(source: string, documentXml: string): void {
   if (holder !== BODY_TAG) throw shellBadBody(source, `its paragraph also holds "${holder.slice(0, 60)}"`);
 }
 
+/**
+ * Styles added after the first version of the shell: a clinic's shell made before one was added
+ * gets Reopen's own definition of it (from templates/_shell) instead of being refused, so a shell
+ * that worked keeps working. Every other style must be the shell's own.
+ */
+const ADDED_STYLES = ['ListItemSingle'];
+
+/** The shell's styles.xml with every style of ADDED_STYLES it lacks taken from the default shell. */
+function withAddedStyles(source: string, stylesXml: string): string {
+  const defined = definedStyles(stylesXml);
+  const lacking = ADDED_STYLES.filter((style) => !defined.has(style));
+  if (lacking.length === 0) return stylesXml;
+  const defaults = readFileSync(join(DEFAULT_SHELL_DIR, STYLES_PART), 'utf8');
+  const definitions = lacking.map((style) => {
+    const at = defaults.search(new RegExp(`<w:style\\b[^>]*?\\bw:styleId="${style}"`));
+    const end = defaults.indexOf('</w:style>', at);
+    if (at < 0 || end < 0) throw new Error(`templates/_shell/word/styles.xml does not define ${style}`);
+    return defaults.slice(at, end + '</w:style>'.length);
+  });
+  const close = stylesXml.lastIndexOf('</w:styles>');
+  if (close < 0) throw shellMissingStyles(source, lacking);
+  return `${stylesXml.slice(0, close)}${definitions.join('')}${stylesXml.slice(close)}`;
+}
+
+function definedStyles(stylesXml: string): Set<string | undefined> {
+  return new Set([...stylesXml.matchAll(/<w:style\b[^>]*?\bw:styleId="([^"]*)"/g)].map((match) => match[1]));
+}
+
 function checkStyles(source: string, stylesXml: string): void {
-  const defined = new Set([...stylesXml.matchAll(/<w:style\b[^>]*?\bw:styleId="([^"]*)"/g)].map((match) => match[1]));
+  const defined = definedStyles(stylesXml);
   const missing = [...Object.keys(STYLES), ...CHARACTER_STYLES].filter((style) => !defined.has(style));
   if (missing.length > 0) throw shellMissingStyles(source, missing);
 }
@@ -146,15 +162,18 @@ function addNumberingPart(parts: Map<string, string | Uint8Array>, source: strin
 const TRIAL_DATA = { body: '', title: '', created: '', headerLeft: '', headerRight: '', footerLeft: '', pageNumbers: true };
 
 /**
- * Checks and prepares a shell from its parts: a body tag alone in its paragraph, every style the
- * body names, the list definitions, and a trial fill so an unknown tag is reported now rather than
- * in the middle of a batch.
+ * Checks and prepares a shell from its parts: only the parts of a plain Word document, nothing
+ * that runs or loads from outside (shell-package.ts), a body tag alone in its paragraph, every
+ * style the body names, the list definitions, and a trial fill so an unknown tag is reported now
+ * rather than in the middle of a batch.
  */
 function prepareShell(source: string, raw: ReadonlyMap<string, string | Uint8Array>, defaultNumbering: string): Shell {
+  checkShellPackage(source, raw);
   const parts = new Map(raw);
   textPart(parts, CONTENT_TYPES, source);
   textPart(parts, PACKAGE_RELS, source);
   checkBody(source, textPart(parts, DOCUMENT, source));
+  parts.set(STYLES_PART, withAddedStyles(source, textPart(parts, STYLES_PART, source)));
   checkStyles(source, textPart(parts, STYLES_PART, source));
   const shellNumbering = parts.get(NUMBERING_PART);
   const hasNumbering = typeof shellNumbering === 'string';

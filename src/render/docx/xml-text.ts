@@ -46,8 +46,12 @@ export function escapeXml(text: string): string {
 const RTL = '\\p{Script=Arabic}\\p{Script=Hebrew}\\p{Script=Syriac}\\p{Script=Thaana}\\p{Script=Nko}' +
   '\\p{Script=Samaritan}\\p{Script=Mandaic}\\p{Script=Adlam}';
 const HAS_RTL = new RegExp(`[${RTL}]`, 'u');
-/** A stretch that starts and ends with a right-to-left letter; spaces, digits and marks inside it stay in it. */
-const RTL_STRETCH = new RegExp(`[${RTL}](?:[${RTL}\\p{M}\\p{Zs}\\p{P}\\p{N}]*[${RTL}\\p{M}])?`, 'gu');
+/**
+ * A stretch that starts and ends with a right-to-left letter; spaces, digits, combining marks and
+ * the right-to-left mark (RLM; ALM is in the Arabic script) inside it stay in it, as Unicode's bidi
+ * algorithm keeps them at its level, so Word's run and the PDF's (render/pdf/bidi.ts) agree.
+ */
+const RTL_STRETCH = new RegExp(`[${RTL}](?:[${RTL}\\p{M}\\p{Zs}\\p{P}\\p{N}\\u200F]*[${RTL}\\p{M}])?`, 'gu');
 
 export interface TextSegment {
   text: string;

@@ -8,7 +8,7 @@ import { LIST_INDENT, STYLES, lineHeight, listLabel } from '../styles.js';
 import type { StyleSpec } from '../styles.js';
 import type { Box, Element } from './elements.js';
 import { elementHeight } from './elements.js';
-import { breakLines, lineFragments } from './lines.js';
+import { breakLines, paragraphFragments } from './lines.js';
 import type { Line } from './lines.js';
 import { tableElements } from './tables.js';
 import type { LineExtent, Measurer, PageItem } from './types.js';
@@ -74,6 +74,7 @@ function lineExtent(line: Line, measurer: Measurer): LineExtent {
  * spreading words would change nothing a court reads. */
 function lineBoxes(lines: Line[], spec: StyleSpec, x: number, width: number, firstLine: number, ctx: Context, align: Align) {
   const { size } = spec;
+  const fragmentsOf = paragraphFragments(lines, ctx.measurer, size);
   return lines.map((line, i): Box => {
     const { ascent, descent } = lineExtent(line, ctx.measurer);
     // The extra a taller face needs is spaced like the line: twice over in a double-spaced one.
@@ -84,7 +85,7 @@ function lineBoxes(lines: Line[], spec: StyleSpec, x: number, width: number, fir
     const room = width - (i === 0 ? firstLine : 0);
     const slack = Math.max(0, room - line.width);
     const offset = align === 'center' ? slack / 2 : align === 'right' ? slack : 0;
-    const fragments = lineFragments(line, ctx.measurer, size);
+    const fragments = fragmentsOf[i]!;
     return {
       kind: 'box',
       height,
@@ -93,7 +94,7 @@ function lineBoxes(lines: Line[], spec: StyleSpec, x: number, width: number, fir
       render: (top) =>
         fragments.flatMap((f): PageItem[] => {
           const y = top - baseline;
-          const text: PageItem = { kind: 'text', text: f.text, rtl: f.rtl, x: start + offset + f.x, y, width: f.width, face: f.face, size, underline: f.underline, furniture: false };
+          const text: PageItem = { kind: 'text', text: f.text, rtl: f.rtl, x: start + offset + f.x, y, width: f.width, face: f.face, size, underline: f.underline, furniture: false, ...(f.piece ? { piece: f.piece } : {}) };
           if (!f.marker) return [text];
           const mark: PageItem = { kind: 'highlight', x: text.x, y: y - descent * size, width: f.width, height: (ascent + descent) * size };
           return [mark, text];

@@ -60,17 +60,23 @@ export async function drawPdf(pages: readonly LaidOutPage[], info: DocumentInfo,
     }
     // Each face is named once in the page's resources, however many strings it draws.
     const keys = new Map<string, PDFName>();
-    for (const item of laid.items) {
+    const items = laid.items;
+    items.forEach((item, i) => {
       if (item.kind === 'text') {
         const face = fonts.get(item.face)!;
         let key = keys.get(item.face);
         if (!key) keys.set(item.face, (key = page.node.newFontDictionary(face.font.name, face.font.ref)));
-        drawTextItem(page, item, face, key);
+        const before = items[i - 1];
+        const after = items[i + 1];
+        drawTextItem(page, item, face, key, {
+          opens: before?.kind !== 'text' || !together(before, item),
+          closes: after?.kind !== 'text' || !together(item, after),
+        });
       } else if (item.kind === 'rule') {
         const { x1, y1, x2, y2, thickness } = item;
         page.drawLine({ start: { x: x1, y: y1 }, end: { x: x2, y: y2 }, thickness, color: BLACK });
       }
-    }
+    });
   }
   // PDFDocument.save embeds the fonts it made, in order of first use; the subset embedder makes
   // its own, so they are embedded here, in that same order.
@@ -78,11 +84,20 @@ export async function drawPdf(pages: readonly LaidOutPage[], info: DocumentInfo,
   return doc.save();
 }
 
-/** What pdf-lib's page.drawText writes, with the text encoded in the direction the layout gave. */
-function drawTextItem(page: PDFPage, item: TextItem, face: EmbeddedFace, key: PDFName) {
-  // Running headers and footers are marked as artifacts, so text extraction and screen readers
-  // can tell them from the filing's own words.
-  if (item.furniture) page.pushOperators(beginMarkedContent('Artifact'));
+/** Whether two consecutive text items are drawn in one marked-content sequence: the items of one
+ * piece of a right-to-left run are (a reader takes the sequence as one string). */
+const together = (a: TextItem, b: TextItem) => a.piece !== undefined && a.piece === b.piece && a.furniture === b.furniture;
+
+/**
+ * What pdf-lib's page.drawText writes, with the text encoded in the direction the layout gave,
+ * inside the item's marked-content sequence when `opens` (and ending it when `closes`): running
+ * headers and footers are artifacts, so text extraction and screen readers can tell them from the
+ * filing's own words; the items of one piece of a right-to-left run share a /Span, which a reader
+ * such as pdf.js takes as one string and nothing more (./bidi.ts). Other items are not marked.
+ */
+function drawTextItem(page: PDFPage, item: TextItem, face: EmbeddedFace, key: PDFName, sequence: { opens: boolean; closes: boolean }) {
+  const tag = item.furniture ? 'Artifact' : item.piece ? 'Span' : undefined;
+  if (tag && sequence.opens) page.pushOperators(beginMarkedContent(tag));
   const { x, y, size } = item;
   page.pushOperators(...drawText(face.encode(item.text, item.rtl), { x, y, size, font: key, color: BLACK, rotate: UPRIGHT, xSkew: UPRIGHT, ySkew: UPRIGHT }));
   if (item.underline) {
@@ -90,7 +105,7 @@ function drawTextItem(page: PDFPage, item: TextItem, face: EmbeddedFace, key: PD
     const y = item.y + UNDERLINE_TOP * item.size - thickness / 2;
     page.drawLine({ start: { x: item.x, y }, end: { x: item.x + item.width, y }, thickness, color: BLACK });
   }
-  if (item.furniture) page.pushOperators(endMarkedContent());
+  if (tag && sequence.closes) page.pushOperators(endMarkedContent());
 }
 
 /** Only the faces some text uses, in order of first use, each tagged from its own text. */

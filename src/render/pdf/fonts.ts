@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import type { Font } from '@pdf-lib/fontkit';
+import { isBidiMark, isDirectionControl } from '../direction.js';
 import { RenderError, codePointName, excerpt } from './errors.js';
 import type { FacePiece, FontStyle } from './types.js';
 
@@ -127,18 +128,31 @@ const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
 /**
  * Splits a word into pieces by face. A grapheme cluster (a base letter and its combining marks)
  * goes whole to the first face that has all of it, so a mark is never drawn by another face than
- * its letter; only a cluster no single face covers is split by character.
+ * its letter; only a cluster no single face covers is split by character. `prefer` is tried before
+ * the style's faces: a number inside Arabic text asks for the face of the Arabic letters, so the
+ * right-to-left run is one string of one font (./lines.ts).
+ *
+ * The bidi marks (LRM, RLM, ALM) have no ink and are never drawn (./shaping.ts): they go with the
+ * piece before them, or after them at the start of a word, so they never split a word by face.
  */
-export function facePieces(text: string, style: FontStyle): FacePiece[] {
-  const chain = chainFor(style);
+export function facePieces(text: string, style: FontStyle, prefer?: string): FacePiece[] {
+  const chain = prefer !== undefined && isFaceId(prefer) ? [prefer, ...chainFor(style).filter((f) => f !== prefer)] : chainFor(style);
   if (isPrintableAscii(text)) return [{ text, face: chain[0]! }];
   const pieces: FacePiece[] = [];
+  let marks = '';
   const push = (piece: string, face: FaceId) => {
     const last = pieces[pieces.length - 1];
-    if (last?.face === face) last.text += piece;
-    else pieces.push({ text: piece, face });
+    if (last?.face === face) last.text += marks + piece;
+    else pieces.push({ text: marks + piece, face });
+    marks = '';
   };
   for (const { segment, index } of graphemes.segment(text)) {
+    if ([...segment].every(isBidiMark)) {
+      const last = pieces[pieces.length - 1];
+      if (last) last.text += segment;
+      else marks += segment;
+      continue;
+    }
     const whole = chain.find((face) => covers(face, segment));
     if (whole) {
       push(segment, whole);
@@ -152,6 +166,7 @@ export function facePieces(text: string, style: FontStyle): FacePiece[] {
       offset += char.length;
     }
   }
+  if (marks !== '') pieces.push({ text: marks, face: chain[0]! });
   return pieces;
 }
 
@@ -165,12 +180,13 @@ export function uncoveredError(char: string, text: string, index: number): Rende
 }
 
 /** Distinct characters of `text` that no bundled face has, in order of first appearance;
- * whitespace is ignored because the renderer draws any breaking space as a plain space. */
+ * whitespace is ignored because the renderer draws any breaking space as a plain space, and so are
+ * the bidi marks and direction controls, which are never drawn (../direction.ts). */
 export function uncoveredCharacters(text: string): string[] {
   if (PRINTABLE_ASCII_OR_SPACE.test(text)) return [];
   const found = new Set<string>();
   for (const char of text) {
-    if (/\s/u.test(char) || found.has(char)) continue;
+    if (/\s/u.test(char) || found.has(char) || isBidiMark(char) || isDirectionControl(char)) continue;
     if (coverageOf(char.codePointAt(0)!) === 0) found.add(char);
   }
   return [...found];

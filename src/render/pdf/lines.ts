@@ -12,16 +12,17 @@
  */
 import LineBreaker from 'linebreak';
 import type { Run } from '../../compose/tree.js';
-import { hasRightToLeft, visualOrder } from './bidi.js';
+import { isBidiMark, withoutDirectionControls } from '../direction.js';
+import { bidiClass, drawingOrder, hasRightToLeft, paragraphLevels } from './bidi.js';
 import { sameFormat } from './types.js';
-import type { Atom, FontStyle, Measurer } from './types.js';
+import type { Atom, FacePiece, FontStyle, Measurer, ReadingPiece } from './types.js';
 
 export interface Line {
   atoms: Atom[];
   width: number;
 }
 
-/** A piece of a line drawn as one string, `x` from the line's start, in visual order. */
+/** A piece of a line drawn as one string, `x` from the line's start. */
 export interface Fragment {
   text: string;
   x: number;
@@ -31,6 +32,8 @@ export interface Fragment {
   marker: boolean;
   /** A right-to-left run, its text in logical order. */
   rtl: boolean;
+  /** The piece of a right-to-left run it is drawn in (./bidi.ts). */
+  piece?: ReadingPiece;
 }
 
 export interface TextFormat {
@@ -68,52 +71,142 @@ const SOFT_HYPHEN = '\u00ad';
 const sameStyle = (a: FontStyle | undefined, b: FontStyle) => a?.bold === b.bold && a.italic === b.italic;
 const sum = (atoms: readonly { width: number }[]) => atoms.reduce((w, a) => w + a.width, 0);
 
+/** A piece of a word in one face, at one bidi level of its paragraph (none: 0, no right-to-left text). */
+interface LevelPiece extends FacePiece {
+  level?: number;
+}
+
+/** The runs' text as words and spaces, before faces settle (`settleFaces`) and atoms are measured. */
+type Unit =
+  | { kind: 'break' }
+  | { kind: 'space'; style: FontStyle; underline: boolean; marker: boolean }
+  | { kind: 'word'; style: FontStyle; underline: boolean; marker: boolean; offset: number; pieces: LevelPiece[] };
+
 function tokenize(runs: readonly Run[], format: TextFormat, measurer: Measurer): Token[] {
+  const parts: Unit[] = [];
+  let paragraph = '';
+  for (const run of runs) {
+    if (run.kind === 'break') {
+      parts.push({ kind: 'break' });
+      paragraph += ' ';
+      continue;
+    }
+    const underline = run.underline === true;
+    const marker = run.marker === true;
+    const style = { bold: format.bold || run.bold === true, italic: format.italic || run.italic === true };
+    withoutDirectionControls(run.text)
+      .split(BREAKING_SPACES)
+      .forEach((part, i) => {
+        if (part === '') return;
+        if (i % 2 === 1) parts.push({ kind: 'space', style, underline, marker });
+        else parts.push({ kind: 'word', style, underline, marker, offset: paragraph.length, pieces: measurer.faces(part, style) });
+        paragraph += i % 2 === 1 ? ' ' : part;
+      });
+  }
+  if (hasRightToLeft(paragraph)) settleFaces(parts, paragraphLevels(paragraph), measurer);
+
   const tokens: Token[] = [];
   let word: Atom[] = [];
+  let lastLevel = 0;
   let previousStyle: FontStyle | undefined;
   const measure = (face: string, text: string) => measurer.width(face, text) * format.size;
   const endWord = () => {
     if (word.length > 0) tokens.push({ kind: 'word', atoms: word, width: sum(word) });
     word = [];
   };
-  for (const run of runs) {
-    if (run.kind === 'break') {
+  for (const part of parts) {
+    if (part.kind === 'break') {
       endWord();
       tokens.push({ kind: 'break' });
       continue;
     }
-    const underline = run.underline === true;
-    const marker = run.marker === true;
-    const style = { bold: format.bold || run.bold === true, italic: format.italic || run.italic === true };
-    run.text.split(BREAKING_SPACES).forEach((part, i) => {
-      if (part === '') return;
-      if (i % 2 === 1) {
-        // A space in the same style as the word before it takes that word's face, so an Arabic
-        // name drawn by the fallback face stays one fragment. Spaces with no word before them on
-        // the line are never drawn, so none is made.
-        const before = word[word.length - 1];
-        endWord();
-        if (before) {
-          const face = sameStyle(previousStyle, style) ? before.face : measurer.faces(' ', style)[0]!.face;
-          tokens.push({ kind: 'space', atom: { text: ' ', face, underline, marker, width: measure(face, ' ') } });
-        }
-        return;
+    const { style, underline, marker } = part;
+    if (part.kind === 'space') {
+      // A space in the same style as the word before it takes that word's face, so an Arabic
+      // name drawn by the fallback face stays one fragment. Spaces with no word before them on
+      // the line are never drawn, so none is made.
+      const before = word[word.length - 1];
+      endWord();
+      if (before) {
+        const face = sameStyle(previousStyle, style) ? before.face : measurer.faces(' ', style)[0]!.face;
+        tokens.push({ kind: 'space', atom: { text: ' ', face, underline, marker, width: measure(face, ' ') } });
       }
-      previousStyle = style;
-      for (const piece of measurer.faces(part, style)) {
-        const atom = { text: piece.text, face: piece.face, underline, marker, width: 0 };
-        const last = word[word.length - 1];
-        // Runs of one format inside a word (split by the template) become one atom again.
-        const target = last && sameFormat(last, atom) ? last : atom;
-        if (target === atom) word.push(atom);
-        else target.text += atom.text;
-        target.width = measure(target.face, target.text);
-      }
-    });
+      continue;
+    }
+    previousStyle = style;
+    for (const piece of part.pieces) {
+      const atom = { text: piece.text, face: piece.face, underline, marker, width: 0 };
+      const last = word[word.length - 1];
+      // Runs of one format inside a word (split by the template) become one atom again; an atom
+      // never spans two bidi levels, so the line's bidi slices (./bidi.ts) are whole atoms,
+      // measured as the line was.
+      const target = last && sameFormat(last, atom) && lastLevel === (piece.level ?? 0) ? last : atom;
+      if (target === atom) word.push(atom);
+      else target.text += atom.text;
+      target.width = measure(target.face, target.text);
+      lastLevel = piece.level ?? 0;
+    }
   }
   endWord();
   return tokens;
+}
+
+/**
+ * Faces inside right-to-left text. Each piece of a word is cut where the paragraph's bidi level
+ * changes, and digits and punctuation inside a right-to-left run (levels of 1 and more) take the
+ * face of the run's letters, the nearest one before them or else after them, when that face has
+ * them and the style is the same: DejaVu Sans has Western and Arabic-Indic digits, Noto Sans Syriac
+ * both too. The run is then one font, which a PDF reader can put back in reading order as one
+ * string (./bidi.ts); in Tinos, "52" in "سامي 52 يوسف" would split it in three. Word, too, sets
+ * such a run in one (complex-script) font.
+ */
+function settleFaces(parts: Unit[], levels: Uint8Array, measurer: Measurer) {
+  const run = new Int32Array(levels.length).fill(-1);
+  for (let i = 0, id = -1; i < levels.length; i++) {
+    if (levels[i]! === 0) continue;
+    if (i === 0 || levels[i - 1]! === 0) id++;
+    run[i] = id;
+  }
+  const words = parts.filter((p): p is Extract<Unit, { kind: 'word' }> => p.kind === 'word');
+  interface Placed { word: (typeof words)[number]; index: number; at: number; kind: 'letters' | 'weak' | 'other' }
+  const placed: Placed[] = [];
+  for (const word of words) {
+    let at = word.offset;
+    word.pieces = word.pieces.flatMap((piece) => {
+      const cut: LevelPiece[] = [];
+      let start = 0;
+      for (let i = 1; i <= piece.text.length; i++) {
+        if (i < piece.text.length && levels[at + i] === levels[at + i - 1]) continue;
+        cut.push({ text: piece.text.slice(start, i), face: piece.face, level: levels[at + start] ?? 0 });
+        start = i;
+      }
+      at += piece.text.length;
+      return cut;
+    });
+    at = word.offset;
+    word.pieces.forEach((piece, index) => {
+      // The marks go with the piece they follow (./fonts.ts) but are not its letters.
+      const classes = [...piece.text].filter((c) => !isBidiMark(c)).map(bidiClass);
+      const kind = run[at]! < 0 ? 'other' : classes.some((c) => c === 'R' || c === 'AL') ? 'letters' : classes.includes('L') ? 'other' : 'weak';
+      placed.push({ word, index, at, kind });
+      at += piece.text.length;
+    });
+  }
+  const letters = placed.filter((p) => p.kind === 'letters');
+  const replaced = new Map<(typeof words)[number], Map<number, LevelPiece[]>>();
+  for (const p of placed) {
+    if (p.kind !== 'weak') continue;
+    const inRun = letters.filter((l) => run[l.at] === run[p.at]);
+    const near = inRun.filter((l) => l.at < p.at).pop() ?? inRun.find((l) => l.at > p.at);
+    if (!near || !sameStyle(near.word.style, p.word.style)) continue;
+    const face = near.word.pieces[near.index]!.face;
+    const piece = p.word.pieces[p.index]!;
+    if (piece.face === face) continue;
+    const faced = measurer.faces(piece.text, p.word.style, face).map((f) => ({ ...f, level: piece.level ?? 0 }));
+    if (!replaced.has(p.word)) replaced.set(p.word, new Map());
+    replaced.get(p.word)!.set(p.index, faced);
+  }
+  for (const [word, byIndex] of replaced) word.pieces = word.pieces.flatMap((piece, index) => byIndex.get(index) ?? [piece]);
 }
 
 /**
@@ -302,27 +395,37 @@ export function breakLines(
 }
 
 /**
- * The line's fragments from left to right: neighbouring atoms of one format merge into one string
- * (one drawing call per fragment). A line with right-to-left text is first cut into bidi runs; a
- * right-to-left fragment keeps its text in logical order for the shaper to lay out, and says so.
+ * Each line's fragments in the order they are drawn, `x` from the line's start: neighbouring atoms
+ * of one format merge into one string (one drawing call per fragment). A paragraph with
+ * right-to-left text has its bidi levels resolved once, then each line is cut at level changes and
+ * drawn as ./bidi.ts says: its left-to-right stretches left to right, each right-to-left run as
+ * pieces in reading order, a right-to-left fragment keeping its text in logical order for the
+ * shaper to lay out, and saying so.
  */
-export function lineFragments(line: Line, measurer: Measurer, size: number): Fragment[] {
-  if (!line.atoms.some((a) => hasRightToLeft(a.text))) return placeLeftToRight(line.atoms, true);
-  return placeLeftToRight(visualOrder(line.atoms, measurer, size), false);
+export function paragraphFragments(lines: readonly Line[], measurer: Measurer, size: number): Fragment[][] {
+  if (!lines.some((line) => line.atoms.some((a) => hasRightToLeft(a.text)))) return lines.map((line) => placeLeftToRight(line.atoms));
+  const texts = lines.map((line) => line.atoms.map((a) => a.text).join(''));
+  // Lines are joined by the space each ended at (or the break): levels resolve across them as in Word.
+  const levels = paragraphLevels(texts.join(' '));
+  let offset = 0;
+  return lines.map((line, i) => {
+    const lineLevels = levels.subarray(offset, offset + texts[i]!.length);
+    offset += texts[i]!.length + 1;
+    return drawingOrder(line.atoms, lineLevels, measurer, size);
+  });
 }
 
-/** Positions atoms left to right, merging neighbours of one format unless told not to (bidi runs
- * that share a format must stay apart when their texts are not contiguous). */
-function placeLeftToRight(atoms: readonly (Atom & { rtl?: boolean })[], merge: boolean): Fragment[] {
+/** Positions atoms of a line with no right-to-left text left to right, merging neighbours of one format. */
+function placeLeftToRight(atoms: readonly Atom[]): Fragment[] {
   const fragments: Fragment[] = [];
   let x = 0;
   for (const atom of atoms) {
     const last = fragments[fragments.length - 1];
-    if (merge && last && sameFormat(last, atom)) {
+    if (last && sameFormat(last, atom)) {
       last.text += atom.text;
       last.width += atom.width;
     } else {
-      fragments.push({ text: atom.text, x, width: atom.width, face: atom.face, underline: atom.underline, marker: atom.marker, rtl: atom.rtl === true });
+      fragments.push({ text: atom.text, x, width: atom.width, face: atom.face, underline: atom.underline, marker: atom.marker, rtl: false });
     }
     x += atom.width;
   }

@@ -33,7 +33,10 @@ interface Shaped {
 const MAX_CACHED_WORDS = 50_000;
 const DEFAULT_IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
 const NO_LIGATURES = { liga: false };
-const SOFT_HYPHEN = '\u00ad';
+/** Left out of the glyphs: the soft hyphen (see `layout`) and the bidi marks, which only steer
+ * the bidi levels (./bidi.ts) and have no ink. */
+const NOT_DRAWN = /[\u00ad\u200e\u200f\u061c]/g;
+const HAS_NOT_DRAWN = /[\u00ad\u200e\u200f\u061c]/;
 
 /** fontkit's layout takes a script, a language and a direction after the features; its typings
  * leave them out. */
@@ -91,11 +94,18 @@ export class FaceShaper {
    * fontkit's layout, in the direction given or else the script's. A soft hyphen is left out: it
    * is invisible unless a line ends at it (./lines.ts then draws a hyphen), and fontkit would draw
    * the font's glyph for it, a visible hyphen, when the face maps it to the hyphen's glyph (Tinos).
+   * The bidi marks are left out too: they have done their work in the bidi levels.
+   *
+   * A glyph laid out right to left that stands for several characters (lam-alef) lists them
+   * backwards: readers rebuild a right-to-left string by reversing the characters of its glyphs in
+   * screen order, which puts them back in reading order ("لا", not "ال").
    */
   private layout(token: string, direction?: 'ltr' | 'rtl'): { glyphs: Glyph[]; rtl: boolean } {
-    const text = token.includes(SOFT_HYPHEN) ? token.replaceAll(SOFT_HYPHEN, '') : token;
+    const text = HAS_NOT_DRAWN.test(token) ? token.replace(NOT_DRAWN, '') : token;
     const run = (this.font.layout as Layout).call(this.font, text, NO_LIGATURES, undefined, undefined, direction);
-    return { glyphs: withCodePoints(text, this.restoreIgnorables(text, run)), rtl: run.direction === 'rtl' };
+    const glyphs = withCodePoints(text, this.restoreIgnorables(text, run));
+    if (run.direction !== 'rtl') return { glyphs, rtl: false };
+    return { glyphs: glyphs.map((g) => (g.codePoints.length > 1 ? withOwnCodePoints(g, [...g.codePoints].reverse()) : g)), rtl: true };
   }
 
   width(text: string): number {
@@ -164,8 +174,13 @@ function withCodePoints(token: string, glyphs: Glyph[]): Glyph[] {
     const isLast = glyphs.slice(n + 1).every((h) => h.codePoints.length > 0);
     const take = isLast ? left.slice(k) : left.slice(k, k + Math.max(1, Math.floor(left.length / blanks)));
     k += take.length;
-    return take.length > 0 ? (Object.assign(Object.create(g) as Glyph, { codePoints: take }) as Glyph) : g;
+    return take.length > 0 ? withOwnCodePoints(g, take) : g;
   });
+}
+
+/** A copy of a glyph claiming other characters; fontkit's cached glyph is left as it is. */
+function withOwnCodePoints(glyph: Glyph, codePoints: number[]): Glyph {
+  return Object.assign(Object.create(glyph) as Glyph, { codePoints }) as Glyph;
 }
 
 const shapers = new Map<FaceId, FaceShaper>();

@@ -28,9 +28,11 @@ export interface LineExtent {
 export interface Measurer {
   /**
    * Splits a word (text without breaking spaces) into consecutive pieces, each drawn by one face:
-   * the style's face where it has the glyphs, a fallback face where it does not.
+   * the style's face where it has the glyphs, a fallback face where it does not. `prefer`, when
+   * given, is a face to use wherever it has the glyphs (digits inside Arabic text take the face of
+   * the Arabic letters).
    */
-  faces(text: string, style: FontStyle): FacePiece[];
+  faces(text: string, style: FontStyle, prefer?: string): FacePiece[];
   /** The advance width of `text` in `face` at a size of 1 point. */
   width(face: string, text: string): number;
   /**
@@ -78,6 +80,16 @@ export interface TextItem {
   underline: boolean;
   /** Running header or footer: drawn as an artifact so text extraction can tell it from the body. */
   furniture: boolean;
+  /**
+   * Set on the text of a right-to-left run: items sharing one piece are drawn as one marked-content
+   * sequence, which a reader takes as one string to put back in reading order (./bidi.ts).
+   */
+  piece?: ReadingPiece;
+}
+
+/** An identity shared by the items of one piece of a right-to-left run. */
+export interface ReadingPiece {
+  readonly rtl: true;
 }
 
 /** The filled box behind a preview marker such as `[MISSING: respondent.aNumber]`. */

@@ -52,6 +52,16 @@ const REGULATORY_MOTION_FEE_CITATION: FeeCitation = {
   bia: { owed: '8 C.F.R. 1003.8(a)', exempt: '8 C.F.R. 1003.8(a)(2)' },
 };
 
+/**
+ * The paragraph of the regulatory exemption list a motion relies on, where the reference gives it
+ * (reference 1.5 E3: 1003.24(b)(2)(iii) for an in absentia motion on lack of notice or custody;
+ * E5: 1003.24(b)(2)(v) for a joint motion); elsewhere the list as a whole is cited.
+ */
+export const EXEMPTION_PIN_CITES: Partial<Record<FeeExemption, Partial<Record<Forum, string>>>> = {
+  'in-absentia-notice-or-custody': { 'immigration-court': '8 C.F.R. 1003.24(b)(2)(iii)' },
+  joint: { 'immigration-court': '8 C.F.R. 1003.24(b)(2)(v)' },
+};
+
 export const FEE_SCHEDULE: readonly FeeScheduleRow[] = [
   {
     id: 'eoir-1986',
@@ -88,9 +98,9 @@ export const FEE_SCHEDULE: readonly FeeScheduleRow[] = [
       },
       {
         id: 'obbba-motion-fee',
-        label: 'statutory motion to reopen fee (One Big Beautiful Bill Act)',
+        label: 'statutory fee for a motion to reopen (Pub. L. No. 119-21, § 100013)',
         amount: 900,
-        citation: sameEverywhere('Pub. L. 119-21, sec. 100013; 8 U.S.C. 1812; EOIR PM 25-36'),
+        citation: sameEverywhere('Pub. L. No. 119-21, § 100013 (2025); 8 U.S.C. 1812; EOIR PM 25-36'),
         exemptions: ['in-absentia-notice-or-custody'],
         waivable: null,
         confidence: 'medium',
@@ -109,7 +119,19 @@ export const ASYLUM_APPLICATION_FEES = {
   confidence: 'high' as Confidence,
 };
 
+/** The fee waiver request and the rule that allows it in each forum (an immigration judge: 8 C.F.R. 1003.24(d), [M]; the Board: 1003.8(a)(3)). */
 export const FEE_WAIVER = {
   form: 'EOIR-26A',
-  citation: '8 C.F.R. 1003.8(a)(3)',
+  citation: { 'immigration-court': '8 C.F.R. 1003.24(d)', bia: '8 C.F.R. 1003.8(a)(3)' } as Readonly<Record<Forum, string>>,
 };
+
+/**
+ * The fee for Form I-246, Application for a Stay of Deportation or Removal (reference 2.4):
+ * $155 since 1989. A rule proposed on May 7, 2026 would raise it to $755; a proposal is not in
+ * force, so it is listed only to be shown, never charged (add a row with its date of effect when a
+ * final rule takes effect).
+ */
+export const ICE_STAY_FEES: readonly { from: string; to?: string; amount: number; citation: string; payableTo: string; confidence: Confidence }[] = [
+  { from: '1989-01-01', amount: 155, citation: '8 C.F.R. 103.7(b)(1); Form I-246 instructions', payableTo: 'the U.S. Department of Homeland Security', confidence: 'high' },
+];
+export const ICE_STAY_FEE_PROPOSAL = { amount: 755, proposed: '2026-05-07', citation: 'DHS notice of proposed rulemaking, May 7, 2026' };

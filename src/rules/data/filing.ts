@@ -24,3 +24,25 @@ export const ECAS = {
   mandatorySince: '2022-02-11',
   mandatoryCitation: '86 Fed. Reg. 70708 (ECAS final rule)',
 };
+
+/**
+ * Days DHS has to respond to a motion (reference 1.7): before the immigration judge, 10 days after
+ * the court receives it, unless the judge sets another date; before the Board, 13 days from
+ * service ([M]).
+ */
+export const RESPONSE_PERIODS = {
+  'immigration-court': { days: 10, from: 'the court receives the motion', citation: 'ICPM 5.8; 8 C.F.R. 1003.23(a)', confidence: 'high' as Confidence },
+  bia: { days: 13, from: 'service of the motion', citation: '8 C.F.R. 1003.2(g)(3)', confidence: 'medium' as Confidence },
+} as const;
+
+/**
+ * A petition for review is due 30 days after a final order, in the court of appeals for the
+ * circuit where the immigration judge completed the proceedings (reference 2.5). Since Riley v.
+ * Bondi (2025) the limit is a mandatory claim-processing rule, not a jurisdictional one; it is
+ * treated as strict. A motion to reopen does not extend it (Stone v. INS, 514 U.S. 386 (1995)).
+ */
+export const PETITION_FOR_REVIEW = {
+  days: 30,
+  citation: '8 U.S.C. 1252(b)(1); Fed. R. App. P. 26(a)',
+  confidence: 'high' as Confidence,
+};

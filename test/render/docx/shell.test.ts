@@ -114,6 +114,12 @@ describe('a clinic shell', () => {
     parts.set('word/document.xml', part('word/document.xml', parts).replace(from, to));
   };
   const BODY = '<w:p><w:r><w:t>[[@body]]</w:t></w:r></w:p>';
+  const RELS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  /** A relationships part: [type, target, 'External'?] for each relationship. */
+  const rels = (...list: [string, string, string?][]) =>
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+    list.map(([type, target, mode], i) => `<Relationship Id="rId${i + 1}" Type="${RELS}/${type}" Target="${target}"${mode ? ` TargetMode="${mode}"` : ''}/>`).join('') +
+    '</Relationships>';
 
   it('is refused with a clear message when it has no [[@body]] tag', () => {
     const path = clinicShell(editDocument(BODY, '<w:p><w:r><w:t>Clinic letterhead</w:t></w:r></w:p>'));
@@ -150,6 +156,24 @@ describe('a clinic shell', () => {
     expect(() => loadDocxShell(path)).toThrow(expect.objectContaining({ code: 'DOCX_SHELL_MISSING_STYLES', details: expect.objectContaining({ styles: 'Heading2,Marker' }) }));
   });
 
+  it('made before a style was added, still loads: it gets Reopen\'s definition of that style, its own styles kept', () => {
+    const path = clinicShell((parts) => {
+      const xml = part('word/styles.xml', parts);
+      const at = xml.indexOf('<w:style w:type="paragraph" w:customStyle="1" w:styleId="ListItemSingle">');
+      const end = xml.indexOf('</w:style>', at) + '</w:style>'.length;
+      expect(at).toBeGreaterThan(0);
+      // The clinic's own Body, set in a different size, must survive.
+      parts.set('word/styles.xml', (xml.slice(0, at) + xml.slice(end)).replace('w:styleId="Body">', 'w:styleId="Body"><!-- clinic -->'));
+    });
+    const loaded = loadDocxShell(path);
+    const styles = part('word/styles.xml', loaded.parts);
+    expect(styles.match(/w:styleId="ListItemSingle"/g)).toHaveLength(1);
+    expect(styles).toContain('w:styleId="Body"><!-- clinic -->');
+    const docx = unzip(renderDocx(tree([{ kind: 'list', ordered: true, items: [[para('ListItemSingle', text('an item'))]] }]), loaded));
+    expect(paragraphTexts(parseXml(docx.file('word/document.xml')!.asText(), 'document'))).toContain('an item');
+    expect(docx.file('word/styles.xml')!.asText()).toContain('w:styleId="ListItemSingle"');
+  });
+
   it('is refused when the file is not a .docx', () => {
     const path = join(dir, 'not-a-docx.docx');
     writeFileSync(path, 'plain text');
@@ -165,8 +189,12 @@ describe('a clinic shell', () => {
       parts.delete('word/numbering.xml');
       parts.set('word/_rels/document.xml.rels', part('word/_rels/document.xml.rels', parts).replace(/<Relationship Id="rId2"[^>]*\/>/, ''));
       parts.set('[Content_Types].xml', part('[Content_Types].xml', parts).replace(/<Override PartName="\/word\/numbering.xml"[^>]*\/>/, ''));
+      // Parts arrive as Word saves them: each named by a relationship of the part that uses it.
       parts.set('word/media/logo.png', logo);
+      parts.set('word/_rels/header1.xml.rels', rels(['image', 'media/logo.png']));
       parts.set('customXml/item1.xml', utf16);
+      parts.set('word/_rels/document.xml.rels', part('word/_rels/document.xml.rels', parts).replace('</Relationships>',
+        `<Relationship Id="rId90" Type="${RELS}/customXml" Target="../customXml/item1.xml"/></Relationships>`));
     });
     const motion = motionTree();
     const out = unzip(renderDocx(motion, loadDocxShell(path)));
