@@ -10,6 +10,7 @@ import { compareDates, formatLong, formatTime, RELIEF_LABELS } from '../case/ind
 import { usd } from '../rules/fees.js';
 import { APPLICATION_FORM, FORUM_FORMS } from '../rules/forms.js';
 import { FEE_WAIVER } from '../rules/data/fees.js';
+import { AGENCY_OFFICES, FBI_IDENTITY_HISTORY } from '../rules/data/agencies.js';
 import { PAPER_DELIVERY } from '../rules/data/filing.js';
 import { isInAbsentiaBasis } from '../rules/forum.js';
 import { addressLines, fullName, furniture, interpreterLanguage, pronouns, series } from './common.js';
@@ -165,21 +166,6 @@ export function filingChecklistView(ctx: BuildContext) {
       note: `${atTab ? `Behind the declaration at Tab ${atTab.tab}. ` : 'A separate document in this packet; file it with the declaration. '}The interpreter signs it after reading the declaration to the respondent in a language the respondent understands (ICPM 3.3(a)).`,
     });
   }
-  const stayHere = forum === 'bia' ? c.stay?.bia === true : c.stay?.immigrationCourt === true;
-  if (stayHere) {
-    items.push({
-      item: `${c.stay?.emergency ? 'Emergency motion' : 'Motion'} to stay removal`,
-      status: 'In this packet; sign',
-      note: `A separate filing with its own cover page, proposed order and certificate of service; file it with this motion (${forum === 'bia' ? 'BIA PM 6.3' : 'ICPM ch. 8'}). Insert a copy of the order at its Attachment A${c.proceedings.appealDecision ? ", and of the Board's decision at Attachment B" : ''}.${c.stay?.emergency && forum === 'bia' ? " After filing, telephone the Board's emergency stay staff as BIA PM 6.4 directs (confirm the number in the Practice Manual)." : ''}`,
-    });
-  }
-  if (c.stay?.ice === true) {
-    items.push({
-      item: 'Application for a stay of removal to ICE (Form I-246)',
-      status: 'Supply',
-      note: 'Filed in person with the ERO field office, not the court. The cover letter and the applicant\'s statement are a separate document in this packet; the applicant signs Form I-246 and counsel completes its preparer section; the fee, the identity document the letter names, a copy of the order, the motion and Form G-28 go with it (8 C.F.R. 241.6).',
-    });
-  }
   items.push({ item: 'Proposed order', status: 'In this packet', note: `For the ${forum === 'bia' ? 'Board' : 'Immigration Judge'} to sign.` });
   items.push({
     item: `Form ${forms.address.form}, change of address${respondents > 1 ? ' (one for each respondent whose address changed)' : ''}`,
@@ -192,6 +178,44 @@ export function filingChecklistView(ctx: BuildContext) {
       : { item: 'Certificate of service', status: 'In this packet; sign', note: `Date and sign it when the copy is served on DHS (${forum === 'bia' ? 'BIA PM 3.2' : 'ICPM 3.2; 8 C.F.R. 1003.32'}).` },
   );
 
+  // What is filed or sent apart from the motion: stay requests and records requests.
+  const separate: Item[] = [];
+  const stayHere = forum === 'bia' ? c.stay?.bia === true : c.stay?.immigrationCourt === true;
+  if (stayHere) {
+    separate.push({
+      item: `${c.stay?.emergency ? 'Emergency motion' : 'Motion'} to stay removal`,
+      status: 'In this packet; sign',
+      note: `A separate filing with its own cover page, proposed order and certificate of service; file it with this motion (${forum === 'bia' ? 'BIA PM 6.3' : 'ICPM ch. 8'}). Insert a copy of the order at its Attachment A${c.proceedings.appealDecision ? ", and of the Board's decision at Attachment B" : ''}.${c.stay?.emergency && forum === 'bia' ? " After filing, telephone the Board's emergency stay staff as BIA PM 6.4 directs (confirm the number in the Practice Manual)." : ''}`,
+    });
+  }
+  if (c.stay?.ice === true) {
+    separate.push({
+      item: 'Application for a stay of removal to ICE (Form I-246)',
+      status: 'Supply',
+      note: 'Filed in person with the ERO field office, not the court. The cover letter and the applicant\'s statement are a separate document in this packet; the applicant signs Form I-246 and counsel completes its preparer section; the fee, the identity document the letter names, a copy of the order, the motion and Form G-28 go with it (8 C.F.R. 241.6).',
+    });
+  }
+  for (const r of ctx.evaluation.records.filter((x) => x.stage !== 'produced')) {
+    const office = AGENCY_OFFICES[r.agency];
+    const followUp = r.stage === 'follow-up';
+    separate.push({
+      item: followUp
+        ? `Status inquiry to ${office.short} about the request${r.trackingNumber ? ` ${r.trackingNumber}` : ''}`
+        : r.route === 'rop-request'
+          ? 'Request to the court for a copy of the record of proceedings'
+          : r.route === 'identity-history'
+            ? 'FBI Identity History Summary request'
+            : `FOIA request to ${office.short}`,
+      status: 'In this packet; sign',
+      note: followUp
+        ? `Not a second request, which would be closed as a duplicate. ${r.due ? `The answer was due ${formatLong(r.due)}.` : ''}`.trim()
+        : r.route === 'identity-history'
+          ? `The respondent signs it. Enclose a fingerprint card (Form FD-258) and the $${FBI_IDENTITY_HISTORY.fee} fee; or use ${office.online ?? 'the FBI\'s online route'} (${FBI_IDENTITY_HISTORY.citation}).`
+          : r.route === 'rop-request'
+            ? 'Send it to the court\'s records mailbox; no FOIA request is needed for counsel of record (ICPM 12.2(a)(1)).'
+            : `Enclose the respondent's signed declaration of identity and consent.${office.online ? ` Submit it through ${office.online} if you can; mail goes to the address in the letter` : ''}${office.confidence === 'low' ? ', which is not confirmed: check it first' : ''}.`,
+    });
+  }
   const s = c.service;
   const venue = ev.venue;
   // Advice to send by a day already past would be wrong: say instead what still works.
@@ -229,5 +253,6 @@ export function filingChecklistView(ctx: BuildContext) {
       ? { how: HOW_SERVED[s.method] ?? s.method, ecas: s.method === 'ecas', office: s.dhsOffice ?? null, address: s.address ? addressLines(s.address).join(', ') : null }
       : null,
     items: items.map((it, i) => ({ n: String(i + 1), ...it })),
+    separate: separate.map((it, i) => ({ n: String(i + 1), ...it })),
   };
 }

@@ -14,13 +14,11 @@
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Block } from '../../src/compose/tree.js';
 import { generateDocuments, type GenerateResult } from '../../src/generate.js';
 import { exhibitReader } from '../../src/io/exhibit-files.js';
-import { listLabel } from '../../src/render/styles.js';
 import { caseWith, ROOT, type Json } from '../helpers/cases.js';
 import { docxParagraphs } from '../helpers/docx-text.js';
-import { compareReadings, withoutListLabels } from '../helpers/reading.js';
+import { compareReadings, listLabels, withoutListLabels } from '../helpers/reading.js';
 import { extract } from '../render/pdf/extract.js';
 
 const CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
@@ -57,15 +55,6 @@ const declaration = (family: string, account: string) =>
 
 const codesAt = (r: GenerateResult) => r.issues.filter((i) => i.code.startsWith('direction_control')).map((i) => `${i.severity}:${i.code}@${i.path}`);
 
-/** The list labels of a tree in reading order: the PDF prints them, Word numbers lists outside the text. */
-function listLabels(blocks: readonly Block[], depth = 0): string[] {
-  return blocks.flatMap((b): string[] => {
-    if (b.kind === 'list') return b.items.flatMap((item, i) => [listLabel(b.ordered, depth, (b.start ?? 1) + i), ...listLabels(item, depth + 1)]);
-    if (b.kind === 'keep') return listLabels(b.blocks, depth);
-    if (b.kind === 'table') return b.rows.flatMap((r) => r.cells.flatMap((c) => listLabels(c.blocks, depth)));
-    return [];
-  });
-}
 
 async function expectSameReading(r: GenerateResult) {
   expect(r.issues.filter((i) => i.severity === 'error')).toEqual([]);

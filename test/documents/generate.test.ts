@@ -1,31 +1,21 @@
 import mammoth from 'mammoth';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { normalizeANumber } from '../../src/case/index.js';
-import type { Block } from '../../src/compose/tree.js';
 import { checkCase } from '../../src/check.js';
 import { generateDocuments as generate, type GeneratedFile, type GenerateOptions, type GenerateResult } from '../../src/generate.js';
 import { exhibitReader } from '../../src/io/exhibit-files.js';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/cases.js';
-import { listLabel } from '../../src/render/styles.js';
 import { merge, sample, samples, type Json } from '../helpers/cases.js';
 import { docxParagraphs, docxParts } from '../helpers/docx-text.js';
+import { listLabels } from '../helpers/reading.js';
 import { assertWellFormed } from '../render/docx/strict-xml.js';
 import { extract, fontDictionaries } from '../render/pdf/extract.js';
 
 /** The text with all white space removed: line breaks fall in different places in Word and the PDF. */
 const stream = (text: string) => text.replace(/\s+/g, '');
 
-/** The list labels of a tree in reading order: the PDF prints them, Word numbers lists outside the text. */
-function listLabels(blocks: readonly Block[], depth = 0): string[] {
-  return blocks.flatMap((b): string[] => {
-    if (b.kind === 'list') return b.items.flatMap((item, i) => [listLabel(b.ordered, depth, (b.start ?? 1) + i), ...listLabels(item, depth + 1)]);
-    if (b.kind === 'keep') return listLabels(b.blocks, depth);
-    if (b.kind === 'table') return b.rows.flatMap((r) => r.cells.flatMap((c) => listLabels(c.blocks, depth)));
-    return [];
-  });
-}
 
 /** PDF words with the tree's list labels taken out, in order, as a reader would ignore Word's numbers. */
 function withoutLabels(text: string, labels: readonly string[]): string {

@@ -15,6 +15,8 @@
  * that pdf.js reads it as left-to-right text. See src/render/pdf/bidi.ts.
  */
 import bidiModule from 'bidi-js';
+import type { Block } from '../../src/compose/tree.js';
+import { listLabel } from '../../src/render/styles.js';
 
 const bidi = (bidiModule as unknown as typeof bidiModule.default)();
 
@@ -134,4 +136,14 @@ export function withoutListLabels(text: string, labels: readonly string[]): stri
   });
   if (k !== labels.length) throw new Error(`list label ${labels[k]} is not in the PDF's text`);
   return kept.join('');
+}
+
+/** The list labels of a tree in reading order: the PDF prints them, Word numbers lists outside the text. */
+export function listLabels(blocks: readonly Block[], depth = 0): string[] {
+  return blocks.flatMap((b): string[] => {
+    if (b.kind === 'list') return b.items.flatMap((item, i) => [listLabel(b.ordered, depth, (b.start ?? 1) + i), ...listLabels(item, depth + 1)]);
+    if (b.kind === 'keep') return listLabels(b.blocks, depth);
+    if (b.kind === 'table') return b.rows.flatMap((r) => r.cells.flatMap((c) => listLabels(c.blocks, depth)));
+    return [];
+  });
 }

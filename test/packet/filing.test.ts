@@ -1,18 +1,17 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDocuments, type GenerateOptions, type GenerateResult } from '../../src/generate.js';
 import { exhibitReader } from '../../src/io/exhibit-files.js';
 import { sha256 } from '../../src/packet/manifest.js';
-import { merge, ROOT, sample, samples, type Json } from '../helpers/cases.js';
+import { merge, sample, samples, type Json } from '../helpers/cases.js';
 import { docxParagraphs } from '../helpers/docx-text.js';
 import { makeBigPdf, makeEncryptedPdf, makePdf } from '../helpers/pdfs.js';
 import { extract } from '../render/pdf/extract.js';
+import { caseFolders, SAMPLES_DIR } from '../helpers/case-folder.js';
 
-const samplesDir = join(ROOT, 'samples', 'cases');
-const run = (input: unknown, opts: Partial<GenerateOptions> & { asOf: string }, dir = samplesDir) =>
+const run = (input: unknown, opts: Partial<GenerateOptions> & { asOf: string }, dir = SAMPLES_DIR) =>
   generateDocuments(input, { readExhibit: exhibitReader(dir), ...opts });
 
 const file = (r: GenerateResult, suffix: string) => {
@@ -23,20 +22,8 @@ const file = (r: GenerateResult, suffix: string) => {
 const pageCount = async (bytes: Uint8Array) => (await PDFDocument.load(bytes)).getPageCount();
 const manifestOf = (r: GenerateResult) => JSON.parse(Buffer.from(r.manifest!.bytes).toString('utf8'));
 
-const folders: string[] = [];
-afterAll(() => folders.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
 /** A case folder in a temporary directory, with the exhibit files it names. */
-function caseFolder(files: Record<string, Uint8Array | string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'reopen-filing-'));
-  folders.push(dir);
-  cpSync(join(samplesDir, 'exhibits'), join(dir, 'exhibits'), { recursive: true });
-  for (const [name, bytes] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), bytes);
-  }
-  return dir;
-}
+const caseFolder = caseFolders('filing');
 
 /**
  * The Hamama sample with other evidence. It seeks asylum, so its application must be an exhibit:

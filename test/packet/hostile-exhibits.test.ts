@@ -4,32 +4,18 @@
  * whose exhibit pages carry nothing active while still showing what the file showed, with the
  * manifest saying what was removed from which exhibit.
  */
-import { cpSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { generateDocuments, type GenerateOptions, type GenerateResult } from '../../src/generate.js';
 import { exhibitReader } from '../../src/io/exhibit-files.js';
 import { sha256 } from '../../src/packet/manifest.js';
-import { merge, ROOT, sample, type Json } from '../helpers/cases.js';
+import { merge, sample, type Json } from '../helpers/cases.js';
 import { activeContentIn, activePdf, brokenObjectPdf, contentBombPdf, HOSTILE, imageOnlyPdf, manyPagesPdf, objectStreamBombPdf } from '../helpers/hostile-pdfs.js';
 import { makePdf } from '../helpers/pdfs.js';
 import { extract } from '../render/pdf/extract.js';
+import { caseFolders } from '../helpers/case-folder.js';
 
-const samplesDir = join(ROOT, 'samples', 'cases');
-const folders: string[] = [];
-afterAll(() => folders.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-function caseFolder(files: Record<string, Uint8Array>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'reopen-hostile-'));
-  folders.push(dir);
-  cpSync(join(samplesDir, 'exhibits'), join(dir, 'exhibits'), { recursive: true });
-  for (const [name, bytes] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), bytes);
-  }
-  return dir;
-}
+/** A case folder in a temporary directory, with the exhibit files it names. */
+const caseFolder = caseFolders('hostile');
 
 /** The Hamama sample with these exhibits (Tab A, B, ...) and its asylum application last. */
 const withEvidence = (evidence: Json[]) =>
