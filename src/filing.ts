@@ -119,6 +119,33 @@ export async function loadExhibits(
   return { exhibits: ordered.flatMap((e) => loaded.get(e) ?? []), issues };
 }
 
+/**
+ * One uploaded exhibit file, checked as `loadExhibits` checks a file named in a case: a PDF,
+ * parsed and sanitized in the sandbox child under the same limits. `problem` is a phrase that
+ * completes "The uploaded exhibit cannot be kept: ..."; `removed` lists active content the filed
+ * copy will not carry. The file as given is what the caller keeps; every packet sanitizes again.
+ */
+export async function checkExhibitFile(
+  bytes: Uint8Array,
+  limits?: Partial<ExhibitLimits>,
+): Promise<{ ok: true; pages: number; removed: string[]; pagesWithoutText: number } | { ok: false; problem: string }> {
+  if (!Buffer.from(bytes.subarray(0, 1024)).toString('latin1').includes('%PDF-')) {
+    return { ok: false, problem: 'it is not a PDF (convert or scan it to PDF first)' };
+  }
+  const sandbox = new ExhibitSandbox({ largestFileBytes: bytes.length, ...(limits ? { limits } : {}) });
+  try {
+    const result = await sandbox.check(bytes);
+    if (!result.ok) {
+      const f = result.failure;
+      return { ok: false, problem: f.kind === 'limit' ? limitInWords(f.limit, sandbox.limitsFor(bytes.length)) : failureInWords(f) };
+    }
+    const { report } = result;
+    return { ok: true, pages: report.pages, removed: report.removed.filter((r) => ACTIVE.has(r.kind)).map(removalInWords), pagesWithoutText: report.pagesWithoutText.length };
+  } finally {
+    sandbox.close();
+  }
+}
+
 function failureInWords(f: Exclude<SandboxFailure, { kind: 'limit' }>): string {
   switch (f.kind) {
     case 'encrypted':

@@ -19,10 +19,17 @@ export { checkTemplates, type TemplatesCheckResult } from './templates-check.js'
 export { formatProblem, type TemplateProblem } from './compose/template-check.js';
 export { TemplateError, ViewTooLargeError } from './compose/errors.js';
 export { readCaseFile, parseCaseText, type CaseFileResult } from './io/case-file.js';
-export { exhibitReader, type ExhibitReader } from './io/exhibit-files.js';
+export { exhibitReader, ExhibitFileError, type ExhibitReader } from './io/exhibit-files.js';
 export { writeOutput, OutputError, type WriteOptions } from './io/write-output.js';
 export { fsProblem, isFsError } from './io/fs-words.js';
 export { packageVersion } from './io/package-root.js';
 export { DocxError } from './render/docx/errors.js';
 export { RenderError } from './render/pdf/errors.js';
 export { PacketError } from './packet/assemble.js';
+export { checkExhibitFile } from './filing.js';
+export { zipPacket, type PacketFile } from './packet/zip.js';
+export { isPlainObject } from './case/parse.js';
+export { nestingIssue } from './case/nesting.js';
+export * from './store/store.js';
+export { openSqliteStore, DATABASE_FILE, respondentName, type SqliteStoreOptions } from './store/sqlite-store.js';
+export { loadServerKey, KeyError, KEY_FILE } from './store/crypto.js';

@@ -271,6 +271,25 @@ export const MESSAGES = {
   }>,
   filing_too_large: (({ detail }) => detail) as Msg<{ detail: string }>,
   fee_rule: (({ detail }) => detail) as Msg<{ detail: string }>,
+
+  // Requests to the server (server/): the same issue shape as the CLI's, so a client reads one format.
+  unauthorized: (() =>
+    'This request needs a token: send the header "Authorization: Bearer <token>" with a token made by `reopen tokens create`, or sign in.') as Msg<Record<string, never>>,
+  role_refused: (({ action }) => `An intern's token can check cases, keep drafts and make previews, but not ${action}; ask a supervising attorney.`) as Msg<{ action: string }>,
+  not_found: (({ what }) => `There is no ${what} here for your organization.`) as Msg<{ what: string }>,
+  rev_conflict: (({ rev }) =>
+    `This draft was changed by someone else since you read it: it is now at revision ${rev}. Read it again, apply your change, and save with "rev": ${rev}.`) as Msg<{ rev: number }>,
+  invalid_json_body: (({ detail }) => `The request body is not valid JSON (${detail}).`) as Msg<{ detail: string }>,
+  unsupported_media_type: (({ expected }) => `Send the request body as ${expected}, with a matching Content-Type header.`) as Msg<{ expected: string }>,
+  request_too_large: (({ limit }) => `The request is larger than the ${limit} the server accepts.`) as Msg<{ limit: string }>,
+  invalid_request: (({ detail }) => detail) as Msg<{ detail: string }>,
+  rate_limited: (({ seconds }) => `Too many requests from you in a short time; wait ${seconds} seconds and try again.`) as Msg<{ seconds: number }>,
+  idempotency_key_reused: (() =>
+    'This Idempotency-Key was already used for a different request; use a new key for a new request.') as Msg<Record<string, never>>,
+  exhibit_upload: (({ problem }) => `The uploaded exhibit cannot be kept: ${problem}.`) as Msg<{ problem: string }>,
+  server_error: (({ requestId }) =>
+    `The server met a fault of its own and could not finish this request. Try again; if it happens again, report request ${requestId} (the id is enough: send no case data).`) as Msg<{ requestId: string }>,
+  server_busy: (() => 'The server is shutting down or too busy to take this request; try again in a minute.') as Msg<Record<string, never>>,
 } as const;
 
 export type MessageParams<C extends keyof typeof MESSAGES> = Parameters<(typeof MESSAGES)[C]>[0];

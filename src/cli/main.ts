@@ -21,7 +21,9 @@ import { runCalendar } from './calendar-command.js';
 import { runCheck } from './check-command.js';
 import { runGenerate } from './generate-command.js';
 import { EXIT, UsageError, type CliIo } from './io.js';
+import { runServe } from './serve-command.js';
 import { runTemplates } from './templates-command.js';
+import { runTokens } from './tokens-command.js';
 
 const USAGE = `Usage:
   reopen check <case.json> [--as-of YYYY-MM-DD] [--json]
@@ -29,6 +31,8 @@ const USAGE = `Usage:
                   [--allow-other-files] [--json]
   reopen calendar <case.json> --out <file.ics> [--as-of YYYY-MM-DD] [--json]
   reopen templates check
+  reopen serve [--port N]
+  reopen tokens create --org <name> [--role attorney|intern]
   reopen --help | --version
 
 An output folder belongs to one case: Reopen replaces only files it wrote there and that nobody
@@ -46,6 +50,8 @@ const COMMANDS: Record<string, Command> = {
   generate: runGenerate,
   calendar: runCalendar,
   templates: runTemplates,
+  serve: runServe,
+  tokens: runTokens,
 };
 
 export async function main(argv: string[], io: CliIo): Promise<number> {

@@ -38,14 +38,19 @@ export async function readCaseFile(file: string): Promise<CaseFileResult> {
   return parseCaseText(text);
 }
 
-/** JSON text to an object, with the position of a syntax error in words. */
-export function parseCaseText(text: string): CaseFileResult {
+/**
+ * JSON text to an object, with the position of a syntax error in words. `source` says whether the
+ * text is a file (the CLI) or the body of a request (the server), for the wording of a syntax error.
+ */
+export function parseCaseText(text: string, source: 'file' | 'request' = 'file'): CaseFileResult {
   let value: unknown;
   try {
     // A byte-order mark is common in files saved by Windows editors; JSON.parse refuses it.
     value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (err) {
-    return { ok: false, issue: makeIssue('invalid_json', '', 'error', { detail: jsonErrorDetail(text, err as Error) }) };
+    const detail = jsonErrorDetail(text, err as Error);
+    if (source === 'request') return { ok: false, issue: makeIssue('invalid_json_body', '', 'error', { detail: detail.replace('the file is empty', 'the body is empty') }) };
+    return { ok: false, issue: makeIssue('invalid_json', '', 'error', { detail }) };
   }
   if (!isPlainObject(value)) return { ok: false, issue: makeIssue('not_an_object', '', 'error', { found: describe(value) }) };
   // Before anything that reads the value recursively (duplicateKeys below, the schema).

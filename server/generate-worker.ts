@@ -1,0 +1,57 @@
+/**
+ * The packet worker: runs in a worker thread of the pool (generation.ts), so that rendering a
+ * packet, which takes seconds of CPU, never holds up the server's thread and the saves it answers.
+ * It gets the case, the date and the exhibit files of a draft, and returns the zip or the issues.
+ */
+import { ExhibitFileError, generateDocuments, GenerateUsageError, zipPacket, type Issue } from '../src/index.js';
+
+export interface PacketTask {
+  value: Record<string, unknown>;
+  /** Problems of the request text itself (a key given twice), reported with the case's own. */
+  sourceIssues: Issue[];
+  asOf: string;
+  documents?: string[];
+  preview: boolean;
+  /**
+   * The draft's exhibit files by id; null when the case came in a request body, which carries no
+   * files: then an exhibit that names a file is refused, never looked for on the server's disk.
+   */
+  exhibits: Record<string, Uint8Array> | null;
+}
+
+export type PacketOutcome =
+  | { ok: true; zip: Uint8Array; filename: string; issues: Issue[]; notYetAvailable: string[] }
+  | { ok: false; issues: Issue[]; usage?: string };
+
+export default async function makePacket(task: PacketTask): Promise<PacketOutcome> {
+  const exhibits = task.exhibits;
+  const readExhibit = async (file: string): Promise<Uint8Array> => {
+    if (exhibits === null) throw new ExhibitFileError('outside_case_folder', 'the API reads no files from the server; create a draft, upload the PDF to it, and give the exhibit id it returns here');
+    const bytes = Object.hasOwn(exhibits, file) ? exhibits[file] : undefined;
+    if (bytes === undefined) throw new ExhibitFileError('not_found', 'this draft has no uploaded exhibit with that id; upload the PDF to the draft and give the exhibit id it returns here');
+    return bytes;
+  };
+  let result;
+  try {
+    result = await generateDocuments(task.value, {
+      asOf: task.asOf,
+      preview: task.preview,
+      ...(task.documents ? { documents: task.documents } : {}),
+      readExhibit,
+      sourceIssues: task.sourceIssues,
+    });
+  } catch (err) {
+    if (err instanceof GenerateUsageError) return { ok: false, issues: [], usage: err.message };
+    throw err;
+  }
+  if (!result.ok) return { ok: false, issues: result.issues };
+  const files = [...result.files.map((f) => ({ name: f.name, bytes: f.bytes })), ...(result.manifest ? [result.manifest] : [])];
+  const prefix = /^(\d{9})-/.exec(result.files[0]?.name ?? '')?.[1];
+  return {
+    ok: true,
+    zip: zipPacket(files, task.asOf),
+    filename: `${prefix ?? 'reopen'}-${task.preview ? 'preview' : 'packet'}.zip`,
+    issues: result.issues,
+    notYetAvailable: result.notYetAvailable,
+  };
+}

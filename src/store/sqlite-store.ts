@@ -1,0 +1,405 @@
+/**
+ * The embedded store: one SQLite file through better-sqlite3, in WAL mode with synchronous=FULL,
+ * so a save the server has answered is on disk and survives the process being killed or the
+ * machine losing power. Writes are short transactions on the server's thread (better-sqlite3 is
+ * synchronous, and that is what makes "acknowledged means stored" simple); anything slow, such as
+ * rendering a packet, runs elsewhere (server/generation.ts).
+ *
+ * Erasing is real: secure_delete overwrites freed pages, and the WAL is checkpointed and truncated
+ * after a deletion, so a deleted draft's bytes, sealed or not, do not stay in either file; and the
+ * draft's data key goes with it (crypto.ts).
+ */
+import Database from 'better-sqlite3';
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { aesGcm, newDataKey, type Sealer } from './crypto.js';
+import type {
+  AddExhibitOutcome,
+  AuditEntry,
+  AuditRecord,
+  CreateDraftOutcome,
+  DeleteDraftOutcome,
+  Draft,
+  DraftSummary,
+  Idempotency,
+  Principal,
+  Replayed,
+  Role,
+  Store,
+  StoredExhibit,
+  UpdateDraftOutcome,
+} from './store.js';
+
+/** The file inside the data folder. */
+export const DATABASE_FILE = 'reopen.sqlite';
+
+const SCHEMA_VERSION = 1;
+
+const SCHEMA = `
+CREATE TABLE organizations (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  created TEXT NOT NULL
+) STRICT;
+CREATE TABLE tokens (
+  id TEXT PRIMARY KEY,
+  org_id TEXT NOT NULL REFERENCES organizations(id),
+  role TEXT NOT NULL CHECK (role IN ('attorney', 'intern')),
+  hash BLOB NOT NULL UNIQUE,
+  created TEXT NOT NULL,
+  revoked TEXT
+) STRICT;
+CREATE TABLE drafts (
+  id TEXT PRIMARY KEY,
+  org_id TEXT NOT NULL REFERENCES organizations(id),
+  rev INTEGER NOT NULL,
+  created TEXT NOT NULL,
+  updated TEXT NOT NULL,
+  data_key BLOB NOT NULL,
+  name BLOB
+) STRICT;
+CREATE INDEX drafts_by_org ON drafts (org_id, updated DESC, id DESC);
+CREATE TABLE revisions (
+  draft_id TEXT NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+  rev INTEGER NOT NULL,
+  saved TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  body BLOB NOT NULL,
+  PRIMARY KEY (draft_id, rev)
+) STRICT;
+CREATE TABLE exhibits (
+  id TEXT PRIMARY KEY,
+  draft_id TEXT NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+  created TEXT NOT NULL,
+  bytes INTEGER NOT NULL,
+  sha256 TEXT NOT NULL,
+  body BLOB NOT NULL
+) STRICT;
+CREATE INDEX exhibits_by_draft ON exhibits (draft_id);
+CREATE TABLE idempotency (
+  org_id TEXT NOT NULL,
+  key TEXT NOT NULL,
+  fingerprint TEXT NOT NULL,
+  outcome TEXT NOT NULL,
+  created TEXT NOT NULL,
+  PRIMARY KEY (org_id, key)
+) STRICT;
+CREATE TABLE audit (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  org_id TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  draft_id TEXT,
+  request_id TEXT NOT NULL,
+  outcome TEXT NOT NULL
+) STRICT;
+CREATE INDEX audit_by_org ON audit (org_id, id DESC);
+`;
+
+/** How long an Idempotency-Key is remembered: a client retries within minutes, not days. */
+const IDEMPOTENCY_HOURS = 24;
+
+export interface SqliteStoreOptions {
+  /** The database file; ':memory:' is refused, since nothing would be durable. */
+  file: string;
+  /** The server's 32-byte key (crypto.ts loadServerKey). */
+  key: Uint8Array;
+  /** The clock for timestamps (tests fix it). */
+  now?: () => Date;
+}
+
+type Row = Record<string, unknown>;
+
+/** Opens (creating if need be) the store in `file`; throws a plain Error when the file is not ours. */
+export function openSqliteStore(opts: SqliteStoreOptions): Store {
+  return new SqliteStore(opts);
+}
+
+class SqliteStore implements Store {
+  private readonly db: Database.Database;
+  private readonly server: Sealer;
+  private readonly now: () => Date;
+  private closed = false;
+
+  constructor(opts: SqliteStoreOptions) {
+    if (opts.file === ':memory:' || opts.file === '') throw new Error('the store needs a file: an in-memory database keeps nothing');
+    this.server = aesGcm(opts.key);
+    this.now = opts.now ?? (() => new Date());
+    this.db = new Database(opts.file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('secure_delete = ON');
+    this.db.pragma('busy_timeout = 5000');
+    this.migrate();
+  }
+
+  private migrate(): void {
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    if (version === SCHEMA_VERSION) return;
+    if (version !== 0) throw new Error(`the database was written by a newer Reopen (schema ${version}); this one reads schema ${SCHEMA_VERSION}`);
+    this.db.transaction(() => {
+      this.db.exec(SCHEMA);
+      this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    }).immediate();
+  }
+
+  private stamp(): string {
+    return this.now().toISOString();
+  }
+
+  private live(): void {
+    if (this.closed) throw new Error('the store is closed');
+  }
+
+  // ---- organizations and tokens ----
+
+  async ensureOrganization(name: string): Promise<{ id: string; name: string; created: boolean }> {
+    this.live();
+    return this.db.transaction(() => {
+      const row = this.db.prepare('SELECT id, name FROM organizations WHERE name = ?').get(name) as Row | undefined;
+      if (row) return { id: String(row['id']), name: String(row['name']), created: false };
+      const id = `org-${randomUUID()}`;
+      this.db.prepare('INSERT INTO organizations (id, name, created) VALUES (?, ?, ?)').run(id, name, this.stamp());
+      return { id, name, created: true };
+    }).immediate();
+  }
+
+  async createToken(orgId: string, role: Role): Promise<{ id: string; token: string }> {
+    this.live();
+    const token = `rpn_${randomBytes(32).toString('base64url')}`;
+    const id = `tok-${randomUUID()}`;
+    this.db.prepare('INSERT INTO tokens (id, org_id, role, hash, created) VALUES (?, ?, ?, ?, ?)').run(id, orgId, role, tokenHash(token), this.stamp());
+    return { id, token };
+  }
+
+  async authenticate(token: string): Promise<Principal | null> {
+    this.live();
+    if (!/^rpn_[A-Za-z0-9_-]{43}$/.test(token)) return null;
+    const hash = tokenHash(token);
+    const row = this.db.prepare('SELECT id, org_id, role, hash FROM tokens WHERE hash = ? AND revoked IS NULL').get(hash) as Row | undefined;
+    // The lookup is by an index on the hash; the compare is constant-time for good measure.
+    if (!row || !timingSafeEqual(row['hash'] as Buffer, hash)) return null;
+    return { orgId: String(row['org_id']), role: row['role'] as Role, actor: String(row['id']) };
+  }
+
+  // ---- drafts ----
+
+  private draftRow(p: Principal, id: string): Row | undefined {
+    return this.db.prepare('SELECT id, rev, updated, data_key FROM drafts WHERE id = ? AND org_id = ?').get(id, p.orgId) as Row | undefined;
+  }
+
+  private dataKey(row: Row): Sealer {
+    return aesGcm(this.server.open(row['data_key'] as Buffer, `data-key:${String(row['id'])}`));
+  }
+
+  /** Runs `apply` once per (organization, key): a repeat with the same request gets the first outcome. */
+  private once<T extends object>(p: Principal, idem: Idempotency | undefined, apply: () => T): Replayed<T> {
+    return this.db.transaction((): Replayed<T> => {
+      if (idem) {
+        const seen = this.db.prepare('SELECT fingerprint, outcome FROM idempotency WHERE org_id = ? AND key = ?').get(p.orgId, idem.key) as Row | undefined;
+        if (seen) return seen['fingerprint'] === idem.fingerprint ? (JSON.parse(String(seen['outcome'])) as T) : { outcome: 'key_reused' };
+      }
+      const outcome = apply();
+      if (idem) {
+        const at = this.now();
+        this.db.prepare('INSERT INTO idempotency (org_id, key, fingerprint, outcome, created) VALUES (?, ?, ?, ?, ?)').run(p.orgId, idem.key, idem.fingerprint, JSON.stringify(outcome), at.toISOString());
+        this.db.prepare('DELETE FROM idempotency WHERE created < ?').run(new Date(at.getTime() - IDEMPOTENCY_HOURS * 3600_000).toISOString());
+      }
+      return outcome;
+    }).immediate();
+  }
+
+  async createDraft(p: Principal, value: unknown, idem?: Idempotency): Promise<Replayed<CreateDraftOutcome>> {
+    this.live();
+    return this.once(p, idem, () => {
+      const id = `draft-${randomBytes(16).toString('hex')}`;
+      const key = newDataKey();
+      const sealer = aesGcm(key);
+      const at = this.stamp();
+      this.db
+        .prepare('INSERT INTO drafts (id, org_id, rev, created, updated, data_key, name) VALUES (?, ?, 1, ?, ?, ?, ?)')
+        .run(id, p.orgId, at, at, this.server.seal(key, `data-key:${id}`), sealName(sealer, id, value));
+      this.db.prepare('INSERT INTO revisions (draft_id, rev, saved, actor, body) VALUES (?, 1, ?, ?, ?)').run(id, at, p.actor, sealer.seal(encode(value), `revision:${id}:1`));
+      return { outcome: 'created' as const, id, rev: 1 };
+    });
+  }
+
+  async getDraft(p: Principal, id: string): Promise<Draft | null> {
+    this.live();
+    const row = this.draftRow(p, id);
+    if (!row) return null;
+    const rev = Number(row['rev']);
+    const body = this.db.prepare('SELECT body FROM revisions WHERE draft_id = ? AND rev = ?').get(id, rev) as Row | undefined;
+    if (!body) return null;
+    const value = decode(this.dataKey(row).open(body['body'] as Buffer, `revision:${id}:${rev}`));
+    return { id, rev, updated: String(row['updated']), case: value };
+  }
+
+  async getRevision(p: Principal, id: string, rev: number): Promise<unknown | null> {
+    this.live();
+    const row = this.draftRow(p, id);
+    if (!row) return null;
+    const body = this.db.prepare('SELECT body FROM revisions WHERE draft_id = ? AND rev = ?').get(id, rev) as Row | undefined;
+    return body ? decode(this.dataKey(row).open(body['body'] as Buffer, `revision:${id}:${rev}`)) : null;
+  }
+
+  async updateDraft(p: Principal, id: string, rev: number, value: unknown, idem?: Idempotency): Promise<Replayed<UpdateDraftOutcome>> {
+    this.live();
+    return this.once(p, idem, (): UpdateDraftOutcome => {
+      const row = this.draftRow(p, id);
+      if (!row) return { outcome: 'not_found' };
+      const current = Number(row['rev']);
+      if (current !== rev) return { outcome: 'conflict', id, rev: current };
+      const next = current + 1;
+      const sealer = this.dataKey(row);
+      const at = this.stamp();
+      this.db.prepare('UPDATE drafts SET rev = ?, updated = ?, name = ? WHERE id = ?').run(next, at, sealName(sealer, id, value), id);
+      this.db.prepare('INSERT INTO revisions (draft_id, rev, saved, actor, body) VALUES (?, ?, ?, ?, ?)').run(id, next, at, p.actor, sealer.seal(encode(value), `revision:${id}:${next}`));
+      return { outcome: 'saved', id, rev: next };
+    });
+  }
+
+  async deleteDraft(p: Principal, id: string, idem?: Idempotency): Promise<Replayed<DeleteDraftOutcome>> {
+    this.live();
+    const outcome = this.once(p, idem, (): DeleteDraftOutcome => {
+      const row = this.draftRow(p, id);
+      if (!row) return { outcome: 'not_found' };
+      this.db.prepare('DELETE FROM revisions WHERE draft_id = ?').run(id);
+      this.db.prepare('DELETE FROM exhibits WHERE draft_id = ?').run(id);
+      this.db.prepare('DELETE FROM drafts WHERE id = ?').run(id);
+      return { outcome: 'deleted' };
+    });
+    // The deleted pages are zeroed in the WAL by secure_delete; copying the WAL into the database
+    // and truncating it leaves no older copy of them in either file.
+    if ('outcome' in outcome && outcome.outcome === 'deleted') this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return outcome;
+  }
+
+  async listDrafts(p: Principal, page: { limit: number; after?: string }): Promise<{ drafts: DraftSummary[]; next: string | null } | { outcome: 'bad_cursor' }> {
+    this.live();
+    let rows: Row[];
+    const limit = Math.max(1, Math.min(200, Math.floor(page.limit)));
+    if (page.after !== undefined) {
+      const cursor = readCursor(page.after);
+      if (!cursor) return { outcome: 'bad_cursor' };
+      rows = this.db
+        .prepare('SELECT id, rev, updated, data_key, name FROM drafts WHERE org_id = ? AND (updated < ? OR (updated = ? AND id < ?)) ORDER BY updated DESC, id DESC LIMIT ?')
+        .all(p.orgId, cursor.updated, cursor.updated, cursor.id, limit + 1) as Row[];
+    } else {
+      rows = this.db.prepare('SELECT id, rev, updated, data_key, name FROM drafts WHERE org_id = ? ORDER BY updated DESC, id DESC LIMIT ?').all(p.orgId, limit + 1) as Row[];
+    }
+    const more = rows.length > limit;
+    const shown = rows.slice(0, limit);
+    const drafts = shown.map((r) => {
+      const id = String(r['id']);
+      const name = r['name'] ? this.dataKey(r).open(r['name'] as Buffer, `name:${id}`).toString('utf8') : null;
+      return { id, rev: Number(r['rev']), updated: String(r['updated']), name };
+    });
+    const last = shown[shown.length - 1];
+    return { drafts, next: more && last ? writeCursor(String(last['updated']), String(last['id'])) : null };
+  }
+
+  // ---- exhibits ----
+
+  async addExhibit(p: Principal, draftId: string, bytes: Uint8Array, idem?: Idempotency): Promise<Replayed<AddExhibitOutcome>> {
+    this.live();
+    return this.once(p, idem, (): AddExhibitOutcome => {
+      const row = this.draftRow(p, draftId);
+      if (!row) return { outcome: 'not_found' };
+      const id = `exhibit-${randomBytes(16).toString('hex')}`;
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      this.db
+        .prepare('INSERT INTO exhibits (id, draft_id, created, bytes, sha256, body) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(id, draftId, this.stamp(), bytes.length, sha256, this.dataKey(row).seal(bytes, `exhibit:${draftId}:${id}`));
+      return { outcome: 'stored', id, bytes: bytes.length, sha256 };
+    });
+  }
+
+  async readExhibit(p: Principal, draftId: string, exhibitId: string): Promise<Uint8Array | null> {
+    this.live();
+    const row = this.draftRow(p, draftId);
+    if (!row) return null;
+    const ex = this.db.prepare('SELECT body FROM exhibits WHERE id = ? AND draft_id = ?').get(exhibitId, draftId) as Row | undefined;
+    return ex ? new Uint8Array(this.dataKey(row).open(ex['body'] as Buffer, `exhibit:${draftId}:${exhibitId}`)) : null;
+  }
+
+  async listExhibits(p: Principal, draftId: string): Promise<StoredExhibit[] | null> {
+    this.live();
+    if (!this.draftRow(p, draftId)) return null;
+    const rows = this.db.prepare('SELECT id, bytes, sha256 FROM exhibits WHERE draft_id = ? ORDER BY created, id').all(draftId) as Row[];
+    return rows.map((r) => ({ id: String(r['id']), bytes: Number(r['bytes']), sha256: String(r['sha256']) }));
+  }
+
+  // ---- audit ----
+
+  async audit(e: AuditEntry): Promise<void> {
+    this.live();
+    this.db
+      .prepare('INSERT INTO audit (at, org_id, actor, action, draft_id, request_id, outcome) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(this.stamp(), e.orgId, e.actor, e.action, e.draftId, e.requestId, e.outcome);
+  }
+
+  async auditLog(orgId: string, limit: number): Promise<AuditRecord[]> {
+    this.live();
+    const rows = this.db.prepare('SELECT at, org_id, actor, action, draft_id, request_id, outcome FROM audit WHERE org_id = ? ORDER BY id DESC LIMIT ?').all(orgId, limit) as Row[];
+    return rows.map((r) => ({
+      at: String(r['at']),
+      orgId: String(r['org_id']),
+      actor: String(r['actor']),
+      action: String(r['action']),
+      draftId: r['draft_id'] === null ? null : String(r['draft_id']),
+      requestId: String(r['request_id']),
+      outcome: String(r['outcome']),
+    }));
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    this.db.close();
+  }
+}
+
+function tokenHash(token: string): Buffer {
+  // Tokens are 256 random bits, so a plain hash is as strong as a slow one and costs nothing per request.
+  return createHash('sha256').update(token, 'utf8').digest();
+}
+
+function encode(value: unknown): Buffer {
+  return Buffer.from(JSON.stringify(value ?? null), 'utf8');
+}
+
+function decode(bytes: Buffer): unknown {
+  return JSON.parse(bytes.toString('utf8'));
+}
+
+/** The respondent's name, for the list of drafts; sealed like the case it comes from. */
+function sealName(sealer: Sealer, id: string, value: unknown): Buffer | null {
+  const name = respondentName(value);
+  return name === null ? null : sealer.seal(Buffer.from(name, 'utf8'), `name:${id}`);
+}
+
+/** `respondent.name` of a case (given, middle, family) as one line, or null when it has none. */
+export function respondentName(value: unknown): string | null {
+  const name = (value as { respondent?: { name?: Record<string, unknown> } } | null)?.respondent?.name;
+  if (!name || typeof name !== 'object') return null;
+  const parts = [name['given'], name['middle'], name['family']].filter((x): x is string => typeof x === 'string' && x.trim() !== '');
+  return parts.length > 0 ? parts.join(' ').slice(0, 200) : null;
+}
+
+function writeCursor(updated: string, id: string): string {
+  return Buffer.from(JSON.stringify([updated, id]), 'utf8').toString('base64url');
+}
+
+function readCursor(text: string): { updated: string; id: string } | null {
+  if (text.length > 200) return null;
+  try {
+    const v: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string') return { updated: v[0], id: v[1] };
+  } catch {
+    // not a cursor this store wrote
+  }
+  return null;
+}
