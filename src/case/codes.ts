@@ -274,9 +274,17 @@ export const US_STATES: ReadonlySet<string> = new Set([
   'SC', 'SD', 'TN', 'TX', 'UT', 'VT', 'VA', 'WA', 'WV', 'WI', 'WY', 'AS', 'GU', 'MP', 'PR', 'VI', 'UM', 'AA', 'AE', 'AP',
 ]);
 
+/**
+ * A table's entry for a key that came from a case, or undefined: own entries only, so a key such
+ * as "constructor" or "__proto__" finds nothing rather than Object.prototype's members.
+ */
+export function entryOf<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 /** 'IQ' -> 'Iraq'. */
 export function countryName(code: string): string {
-  return COUNTRY_NAMES[code] ?? code;
+  return entryOf(COUNTRY_NAMES, code) ?? code;
 }
 
 /** USPS codes to names, for court headings ('DETROIT, MICHIGAN'). */
@@ -309,5 +317,5 @@ export const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
 
 /** "Arabic" for "ar"; a language already written out, or a code not listed, stays as written. */
 export function languageName(language: string): string {
-  return LANGUAGE_NAMES[language.toLowerCase()] ?? language;
+  return entryOf(LANGUAGE_NAMES, language.toLowerCase()) ?? language;
 }

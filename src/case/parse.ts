@@ -178,9 +178,10 @@ function withoutDirectionControls(value: unknown, schema: z.ZodType | undefined,
     const shape = node instanceof z.ZodObject ? (node.shape as Record<string, z.ZodType>) : {};
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
-      const r = withoutDirectionControls(v, shape[k], [...path, k]);
+      // Own keys only, and defined rather than assigned: "__proto__" and "constructor" stay plain data.
+      const r = withoutDirectionControls(v, Object.hasOwn(shape, k) ? shape[k] : undefined, [...path, k]);
       issues.push(...r.issues);
-      out[k] = r.value;
+      Object.defineProperty(out, k, { value: r.value, enumerable: true, writable: true, configurable: true });
     }
     return { value: out, issues };
   }
@@ -215,7 +216,7 @@ function knownKeys(path: readonly PropertyKey[]): string[] {
   let node: z.ZodType | undefined = caseSchema;
   for (const seg of path) {
     node = unwrap(node);
-    if (node instanceof z.ZodObject) node = (node.shape as Record<string, z.ZodType>)[String(seg)];
+    if (node instanceof z.ZodObject) node = Object.hasOwn(node.shape, String(seg)) ? (node.shape as Record<string, z.ZodType>)[String(seg)] : undefined;
     else if (node instanceof z.ZodArray) node = node.element as z.ZodType;
     else return [];
   }

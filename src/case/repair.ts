@@ -73,7 +73,7 @@ function walk(root: unknown, path: Path): Record<string, unknown> | unknown[] | 
   let node: unknown = root;
   for (const seg of path) {
     if (Array.isArray(node)) node = node[Number(seg)];
-    else if (isPlainObject(node)) node = node[String(seg)];
+    else if (isPlainObject(node)) node = Object.hasOwn(node, String(seg)) ? node[String(seg)] : undefined;
     else return undefined;
   }
   return Array.isArray(node) || isPlainObject(node) ? (node as Record<string, unknown> | unknown[]) : undefined;
@@ -85,7 +85,8 @@ function schemaAt(path: Path): { node: z.ZodType; optional: boolean } | undefine
   let optional = false;
   for (const seg of path) {
     node = unwrap(node).node;
-    if (node instanceof z.ZodObject) node = (node.shape as Record<string, z.ZodType>)[String(seg)];
+    // Own keys only: a key such as "constructor" must not find Object.prototype's.
+    if (node instanceof z.ZodObject) node = Object.hasOwn(node.shape, String(seg)) ? (node.shape as Record<string, z.ZodType>)[String(seg)] : undefined;
     else if (node instanceof z.ZodArray) node = node.element as z.ZodType;
     else return undefined;
     if (node === undefined) return undefined;

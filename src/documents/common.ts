@@ -8,6 +8,7 @@ import {
   formatLong,
   languageName,
   US_STATE_NAMES,
+  entryOf,
   type Address,
   type Case,
   type Forum,
@@ -98,7 +99,7 @@ export function courtHeading(ctx: BuildContext, forum: Forum, venue: Venue | nul
   if (forum === 'bia') return { lines: [...top, 'BOARD OF IMMIGRATION APPEALS', 'FALLS CHURCH, VIRGINIA'], body: 'the Board', isBia: true };
   const address = ctx.need('proceedings.court.address', venue?.address ?? null);
   const place =
-    'city' in address ? `${address.city}, ${US_STATE_NAMES[address.state] ?? address.state}`.toUpperCase() : address;
+    'city' in address ? `${address.city}, ${entryOf(US_STATE_NAMES, address.state) ?? address.state}`.toUpperCase() : address;
   return { lines: [...top, 'IMMIGRATION COURT', place], body: 'the Immigration Court', isBia: false };
 }
 

@@ -3,7 +3,7 @@
  * motions, custody and transfers, and the certificate of service. The motion to reopen and the
  * stay motions both build on these, so they never contradict each other.
  */
-import { countryName, formatLong, formatTime, US_STATE_NAMES, type Case } from '../case/index.js';
+import { countryName, entryOf, formatLong, formatTime, US_STATE_NAMES, type Case } from '../case/index.js';
 import { isPending } from '../rules/stays.js';
 import { addressLines } from './common.js';
 import { orBlank, type BuildContext } from './context.js';
@@ -35,7 +35,7 @@ export function appealView(c: Case) {
 
 /** "Youngstown, Ohio": a place in prose, the state written out. */
 export function placeName(a: { city: string; state: string; country?: string | undefined }): string {
-  return a.country !== undefined && a.country !== 'US' ? `${a.city}, ${countryName(a.country)}` : `${a.city}, ${US_STATE_NAMES[a.state] ?? a.state}`;
+  return a.country !== undefined && a.country !== 'US' ? `${a.city}, ${countryName(a.country)}` : `${a.city}, ${entryOf(US_STATE_NAMES, a.state) ?? a.state}`;
 }
 
 export function custodyView(c: Case) {

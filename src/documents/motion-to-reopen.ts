@@ -15,6 +15,7 @@ import {
   formatLong,
   RELIEF_LABELS,
   US_STATE_NAMES,
+  entryOf,
   type EvidenceItem,
 } from '../case/index.js';
 import type { ENUMS } from '../case/schema.js';
@@ -213,7 +214,7 @@ function lozadaView(ctx: BuildContext) {
     missing: null,
     name: k.name,
     // "MI" reads as "Michigan"; a bar named in words stays as written.
-    bar: k.barState ? (US_STATE_NAMES[k.barState] ?? k.barState) : null,
+    bar: k.barState ? (entryOf(US_STATE_NAMES, k.barState) ?? k.barState) : null,
     retained: k.retainedDate ? formatLong(k.retainedDate) : null,
     scope: typeof scope === 'string' ? asClause(scope) : scope,
     notified: ctx.need('motion.priorCounsel.notifiedDate', k.notifiedDate ? formatLong(k.notifiedDate) : undefined),

@@ -16,8 +16,12 @@ export interface CliOptions {
   cwd?: string;
   input?: string;
   env?: Record<string, string>;
-  /** Run as this user (tests running as root use it to see permissions bite). */
-  user?: { uid: number; gid: number };
+  /**
+   * Run without root's power to override file permissions (tests running as root use it to see
+   * permissions bite). Still root, so the project folder stays readable wherever it was cloned
+   * (a folder from mktemp -d is readable by its owner only, so another user could not run Reopen).
+   */
+  withoutRootPowers?: boolean;
 }
 
 // A developer's own REOPEN_* settings must not change what the tests see.
@@ -28,13 +32,14 @@ const childEnv = (env: Record<string, string> = {}) => ({
 });
 
 export function reopen(args: string[], opts: CliOptions = {}): CliResult {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'reopen'), ...args], {
+  const command = [process.execPath, join(ROOT, 'bin', 'reopen'), ...args];
+  if (opts.withoutRootPowers && process.getuid?.() === 0) command.unshift('setpriv', '--bounding-set', '-dac_override,-dac_read_search', '--');
+  const r = spawnSync(command[0]!, command.slice(1), {
     cwd: opts.cwd ?? ROOT,
     encoding: 'utf8',
     input: opts.input ?? '',
     env: childEnv(opts.env),
     timeout: 120_000,
-    ...(opts.user ?? {}),
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
