@@ -18,6 +18,7 @@ import { packageRoot } from '../src/io/package-root.js';
 import type { DocumentTree } from '../src/compose/tree.js';
 import { currentShell, renderDocx, renderDocxParts, zipDocxParts } from '../src/render/docx/index.js';
 import { renderPdf, standardFonts } from '../src/render/pdf/index.js';
+import { benchServer } from './server.js';
 
 interface Figure {
   median: number;
@@ -67,6 +68,7 @@ function withFirstLine(tree: DocumentTree, n: number): DocumentTree {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--server-only')) return benchServer();
   const runs = Number(process.env['BENCH_RUNS'] ?? 60);
   const { input, asOf } = loadSample('detained-iraqi-hamama');
   const readExhibit = exhibitReader(join(packageRoot(), 'samples', 'cases'));
@@ -114,6 +116,8 @@ async function main(): Promise<void> {
   const mem = process.memoryUsage();
   console.log(`\nMemory: rss ${(mem.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB`);
   console.log('Anchors (shared notes): docxtemplater whole render 5.75 ms, its zip floor 0.91 ms; pdf-lib + fontkit 89 ms vs Times 13.9 ms.');
+
+  if (!process.argv.includes('--no-server')) await benchServer();
 }
 
 await main();

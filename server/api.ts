@@ -127,6 +127,8 @@ function idempotency(req: Request, ...parts: (string | Uint8Array)[]): Idempoten
 
 const principal = (res: Response): Principal => res.locals['principal'] as Principal;
 const requestId = (res: Response): string => String(res.locals['requestId']);
+/** The caller for a change: the store writes its audit entry in the change's own transaction. */
+const changer = (res: Response): Principal => ({ ...principal(res), requestId: requestId(res) });
 
 const DRAFT_ID = /^draft-[0-9a-f]{32}$/;
 
@@ -223,9 +225,8 @@ export function apiRouter(deps: ApiDeps): Router {
     query(req, []);
     const text = bodyText(req);
     const body = envelope(req);
-    const outcome = await store.createDraft(principal(res), body.case, idempotency(req, text));
+    const outcome = await store.createDraft(changer(res), body.case, idempotency(req, text));
     if (outcome.outcome === 'key_reused') throw keyReused();
-    await audit(res, 'draft.create', outcome.id, 'ok');
     res.status(201).json({ id: outcome.id, rev: outcome.rev });
   }));
 
@@ -255,9 +256,8 @@ export function apiRouter(deps: ApiDeps): Router {
     const body = envelope(req);
     const rev = body['rev'];
     if (typeof rev !== 'number' || !Number.isInteger(rev) || rev < 1) throw badRequest('rev', 'Send "rev", the revision you read (a whole number), with the case.');
-    const outcome = await store.updateDraft(principal(res), id, rev, body.case, idempotency(req, id, text));
+    const outcome = await store.updateDraft(changer(res), id, rev, body.case, idempotency(req, id, text));
     if (outcome.outcome === 'key_reused') throw keyReused();
-    await audit(res, 'draft.update', id, outcome.outcome === 'saved' ? 'ok' : outcome.outcome);
     if (outcome.outcome === 'not_found') throw notFound('draft with this id');
     if (outcome.outcome === 'conflict') throw new ApiError(409, [makeIssue('rev_conflict', 'rev', 'error', { rev: outcome.rev })], { id, rev: outcome.rev });
     res.json({ id, rev: outcome.rev });
@@ -266,9 +266,8 @@ export function apiRouter(deps: ApiDeps): Router {
   r.delete('/drafts/:id', route(async (req, res) => {
     query(req, []);
     const id = draftId(req);
-    const outcome = await store.deleteDraft(principal(res), id, idempotency(req, id));
+    const outcome = await store.deleteDraft(changer(res), id, idempotency(req, id));
     if (outcome.outcome === 'key_reused') throw keyReused();
-    await audit(res, 'draft.delete', id, outcome.outcome === 'deleted' ? 'ok' : 'not_found');
     if (outcome.outcome === 'not_found') throw notFound('draft with this id');
     res.status(204).end();
   }));
@@ -294,9 +293,8 @@ export function apiRouter(deps: ApiDeps): Router {
       await audit(res, 'exhibit.add', id, 'refused');
       throw new ApiError(422, [makeIssue('exhibit_upload', 'file', 'error', { problem: checked.problem })]);
     }
-    const outcome = await store.addExhibit(principal(res), id, file.buffer, idempotency(req, id, file.buffer));
+    const outcome = await store.addExhibit(changer(res), id, file.buffer, idempotency(req, id, file.buffer));
     if (outcome.outcome === 'key_reused') throw keyReused();
-    await audit(res, 'exhibit.add', id, outcome.outcome === 'stored' ? 'ok' : 'not_found');
     if (outcome.outcome === 'not_found') throw notFound('draft with this id');
     res.status(201).json({
       id: outcome.id,

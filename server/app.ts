@@ -100,14 +100,13 @@ export function createApp(deps: AppDeps): ReopenApp {
   const tooMany = (_req: Request, res: Response, _next: NextFunction, options: { windowMs: number }) =>
     sendIssues(res, 429, [makeIssue('rate_limited', '', 'error', { seconds: Math.ceil(options.windowMs / 1000) })]);
 
-  // Guessing tokens: each address gets few failed attempts a minute; good requests do not count.
+  // Guessing tokens: each address gets few failed attempts a minute. Only failed attempts pass
+  // through this limiter (see authenticate), so requests in flight with good tokens never count.
   const failedAuth = rateLimit({
     windowMs: 60_000,
     limit: limits.failedAuthPerMinute,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    requestWasSuccessful: (_req, res) => res.statusCode !== 401,
-    skipSuccessfulRequests: true,
     handler: tooMany,
   });
   const perToken = rateLimit({
@@ -132,15 +131,19 @@ export function createApp(deps: AppDeps): ReopenApp {
     const header = req.get('authorization') ?? '';
     const m = /^Bearer\s+(\S{1,200})$/i.exec(header);
     const p = m ? await store.authenticate(m[1]!) : null;
-    if (!p) {
-      res.set('WWW-Authenticate', 'Bearer realm="reopen"');
-      throw new ApiError(401, [makeIssue('unauthorized', '', 'error', {})]);
+    if (p) {
+      res.locals['principal'] = p;
+      next();
+      return;
     }
-    res.locals['principal'] = p;
-    next();
+    // Counted against the address; past the limit the limiter answers 429 itself.
+    await failedAuth(req, res, () => {
+      res.set('WWW-Authenticate', 'Bearer realm="reopen"');
+      next(new ApiError(401, [makeIssue('unauthorized', '', 'error', {})]));
+    });
   };
 
-  app.use('/api/v1', failedAuth, authenticate, perToken, packets, apiRouter({ store, generator: deps.generator, today: deps.today, limits }));
+  app.use('/api/v1', authenticate, perToken, packets, apiRouter({ store, generator: deps.generator, today: deps.today, limits }));
 
   app.use((_req: Request, res: Response) => {
     sendIssues(res, 404, [makeIssue('not_found', '', 'error', { what: 'page at this address' })]);

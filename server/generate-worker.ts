@@ -3,7 +3,17 @@
  * packet, which takes seconds of CPU, never holds up the server's thread and the saves it answers.
  * It gets the case, the date and the exhibit files of a draft, and returns the zip or the issues.
  */
+import { setPriority } from 'node:os';
 import { ExhibitFileError, generateDocuments, GenerateUsageError, zipPacket, type Issue } from '../src/index.js';
+
+// Rendering yields the processor to the thread that answers requests: on Linux a thread's nice
+// value is its own, and 0 names the calling thread, so this lowers this worker alone. A save then
+// waits for a core no longer than it takes the scheduler to notice it.
+try {
+  setPriority(0, 10);
+} catch {
+  // not permitted here: rendering runs at normal priority
+}
 
 export interface PacketTask {
   value: Record<string, unknown>;

@@ -96,6 +96,9 @@ CREATE TABLE audit (
 CREATE INDEX audit_by_org ON audit (org_id, id DESC);
 `;
 
+/** Outcomes of changes as the audit log words them. */
+const AUDIT_OUTCOME: Readonly<Record<string, string>> = { created: 'ok', saved: 'ok', deleted: 'ok', stored: 'ok' };
+
 /** How long an Idempotency-Key is remembered: a client retries within minutes, not days. */
 const IDEMPOTENCY_HOURS = 24;
 
@@ -193,14 +196,32 @@ class SqliteStore implements Store {
     return aesGcm(this.server.open(row['data_key'] as Buffer, `data-key:${String(row['id'])}`));
   }
 
-  /** Runs `apply` once per (organization, key): a repeat with the same request gets the first outcome. */
-  private once<T extends object>(p: Principal, idem: Idempotency | undefined, apply: () => T): Replayed<T> {
+  /**
+   * Runs `apply` once per (organization, key): a repeat with the same request gets the first
+   * outcome. With `p.requestId`, the audit entry of the change is written in the same transaction.
+   */
+  private once<T extends { outcome: string; id?: string }>(p: Principal, idem: Idempotency | undefined, action: string, draftId: string | null, apply: () => T): Replayed<T> {
     return this.db.transaction((): Replayed<T> => {
+      const audit = (outcome: string, id: string | null) => {
+        if (p.requestId === undefined) return;
+        this.db
+          .prepare('INSERT INTO audit (at, org_id, actor, action, draft_id, request_id, outcome) VALUES (?, ?, ?, ?, ?, ?, ?)')
+          .run(this.stamp(), p.orgId, p.actor, action, id, p.requestId, outcome);
+      };
       if (idem) {
         const seen = this.db.prepare('SELECT fingerprint, outcome FROM idempotency WHERE org_id = ? AND key = ?').get(p.orgId, idem.key) as Row | undefined;
-        if (seen) return seen['fingerprint'] === idem.fingerprint ? (JSON.parse(String(seen['outcome'])) as T) : { outcome: 'key_reused' };
+        if (seen) {
+          if (seen['fingerprint'] !== idem.fingerprint) {
+            audit('key_reused', draftId);
+            return { outcome: 'key_reused' };
+          }
+          const first = JSON.parse(String(seen['outcome'])) as T;
+          audit('replayed', draftId ?? first.id ?? null);
+          return first;
+        }
       }
       const outcome = apply();
+      audit(AUDIT_OUTCOME[outcome.outcome] ?? outcome.outcome, draftId ?? outcome.id ?? null);
       if (idem) {
         const at = this.now();
         this.db.prepare('INSERT INTO idempotency (org_id, key, fingerprint, outcome, created) VALUES (?, ?, ?, ?, ?)').run(p.orgId, idem.key, idem.fingerprint, JSON.stringify(outcome), at.toISOString());
@@ -212,7 +233,7 @@ class SqliteStore implements Store {
 
   async createDraft(p: Principal, value: unknown, idem?: Idempotency): Promise<Replayed<CreateDraftOutcome>> {
     this.live();
-    return this.once(p, idem, () => {
+    return this.once(p, idem, 'draft.create', null, () => {
       const id = `draft-${randomBytes(16).toString('hex')}`;
       const key = newDataKey();
       const sealer = aesGcm(key);
@@ -246,7 +267,7 @@ class SqliteStore implements Store {
 
   async updateDraft(p: Principal, id: string, rev: number, value: unknown, idem?: Idempotency): Promise<Replayed<UpdateDraftOutcome>> {
     this.live();
-    return this.once(p, idem, (): UpdateDraftOutcome => {
+    return this.once(p, idem, 'draft.update', id, (): UpdateDraftOutcome => {
       const row = this.draftRow(p, id);
       if (!row) return { outcome: 'not_found' };
       const current = Number(row['rev']);
@@ -262,7 +283,7 @@ class SqliteStore implements Store {
 
   async deleteDraft(p: Principal, id: string, idem?: Idempotency): Promise<Replayed<DeleteDraftOutcome>> {
     this.live();
-    const outcome = this.once(p, idem, (): DeleteDraftOutcome => {
+    const outcome = this.once(p, idem, 'draft.delete', id, (): DeleteDraftOutcome => {
       const row = this.draftRow(p, id);
       if (!row) return { outcome: 'not_found' };
       this.db.prepare('DELETE FROM revisions WHERE draft_id = ?').run(id);
@@ -304,7 +325,7 @@ class SqliteStore implements Store {
 
   async addExhibit(p: Principal, draftId: string, bytes: Uint8Array, idem?: Idempotency): Promise<Replayed<AddExhibitOutcome>> {
     this.live();
-    return this.once(p, idem, (): AddExhibitOutcome => {
+    return this.once(p, idem, 'exhibit.add', draftId, (): AddExhibitOutcome => {
       const row = this.draftRow(p, draftId);
       if (!row) return { outcome: 'not_found' };
       const id = `exhibit-${randomBytes(16).toString('hex')}`;

@@ -19,6 +19,12 @@ export interface Principal {
   role: Role;
   /** The token (or user) id the audit log names; never the token itself. */
   actor: string;
+  /**
+   * The request this call serves. When given, each change (create, save, delete, exhibit) writes
+   * its audit entry in the same transaction as the change: one flush to disk, and no change
+   * without its entry.
+   */
+  requestId?: string;
 }
 
 export interface DraftSummary {
