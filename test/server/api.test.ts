@@ -42,7 +42,7 @@ function expectProblem(r: { status: number; json: any; text: string }, status: n
 
 function uploadForm(bytes: Uint8Array, name = 'exhibit.pdf'): FormData {
   const form = new FormData();
-  form.append('file', new Blob([bytes], { type: 'application/pdf' }), name);
+  form.append('file', new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }), name);
   return form;
 }
 
