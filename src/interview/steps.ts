@@ -1,0 +1,277 @@
+/**
+ * The guided interview, as data: its steps in order, each one question group (one page), with
+ * fields bound to paths of the case format and conditions saying when a step or field applies.
+ * Labels and help text come from case/labels.ts, the one place they are written; a field here
+ * adds only how it is asked (its kind, options, a question worded for the page).
+ *
+ * The filings the user chooses (goals) are read from the case itself: a motion object means a
+ * motion to reopen, `stay.immigrationCourt`/`bia`/`ice` the stay requests, `records.agencies` the
+ * records requests. So a step that no chosen filing needs is never asked (logic.ts nextStep).
+ *
+ * No law lives here: whether a deadline has passed or a basis fits is for rules/, shown on the
+ * "check your answers" page from `checkCase`.
+ */
+import { ENUMS } from '../case/schema.js';
+
+export const GOALS = ['motion', 'stay-immigration-court', 'stay-bia', 'stay-ice', 'records'] as const;
+export type Goal = (typeof GOALS)[number];
+
+export const GOAL_LABELS: Readonly<Record<Goal, string>> = {
+  motion: 'Motion to reopen',
+  'stay-immigration-court': 'Motion to stay removal, to the immigration judge',
+  'stay-bia': 'Motion to stay removal, to the Board of Immigration Appeals',
+  'stay-ice': 'Application to ICE for a stay of removal (Form I-246)',
+  records: 'Records requests (FOIA, record of proceedings, FBI)',
+};
+
+/** When a step or field applies. Plain data, so the interview can be read and tested as a table. */
+export type Condition =
+  | { goal: Goal }
+  | { anyGoal: readonly Goal[] }
+  | { path: string; equals: string | boolean | number }
+  | { path: string; in: readonly (string | boolean | number)[] }
+  | { path: string; present: boolean }
+  | { all: readonly Condition[] }
+  | { any: readonly Condition[] }
+  | { not: Condition };
+
+export type FieldKind =
+  | 'text'
+  | 'date'
+  | 'partial-date'
+  | 'time'
+  | 'a-number'
+  | 'country'
+  | 'state'
+  | 'email'
+  | 'number'
+  | 'yes-no'
+  | 'choice'
+  | 'checkboxes'
+  | 'paragraphs'
+  | 'lines'
+  | 'prose';
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export interface Field {
+  /** The case-format path the answer is stored at (dot path, no list indices). */
+  path: string;
+  kind: FieldKind;
+  /** The question as the page asks it; default: the label of case/labels.ts, capitalized. */
+  question?: string;
+  /** More help than labels.ts gives, for this page. */
+  hint?: string;
+  options?: readonly Option[];
+  /** Must be answered before the step is complete (when it applies). */
+  required?: boolean;
+  showIf?: Condition;
+}
+
+export interface Step {
+  id: string;
+  title: string;
+  /** What the page is for, in a sentence or two, for an intern on the phone with a detained client. */
+  intro?: string;
+  /** The step applies when any of these goals is chosen; 'always' for every draft. */
+  goals: readonly Goal[] | 'always';
+  showIf?: Condition;
+  fields: readonly Field[];
+}
+
+const options = (values: readonly string[], labels: Readonly<Record<string, string>>): Option[] => values.map((v) => ({ value: v, label: labels[v] ?? v }));
+
+const CUSTODY = { detained: 'Detained by ICE', supervision: 'Released on an order of supervision', bond: 'Released on bond', alternatives: 'Released on alternatives to detention', 'at-large': 'Not in custody', removed: 'Already removed' };
+const PROCEEDING = { removal: 'Removal (after April 1, 1997)', deportation: 'Deportation', exclusion: 'Exclusion' };
+const APPEAL = { waived: 'Appeal waived', reserved: 'Appeal reserved, none filed', filed: 'Appeal filed with the Board' };
+const OUTCOME = { dismissed: 'Dismissed', sustained: 'Sustained', remanded: 'Remanded', rejected: 'Rejected' };
+const BASIS = {
+  'changed-country-conditions': 'Changed country conditions (asylum, withholding, CAT)',
+  'new-evidence': 'New, material evidence not available before',
+  'in-absentia-exceptional': 'Ordered removed in absentia: exceptional circumstances',
+  'in-absentia-no-notice': 'Ordered removed in absentia: no notice of the hearing',
+  'in-absentia-in-custody': 'Ordered removed in absentia: in custody at the time',
+  joint: 'Joint motion with DHS',
+  'ineffective-assistance': 'Ineffective assistance of prior counsel',
+  'change-in-law': 'A change in the law',
+  'sua-sponte': 'Sua sponte (the court’s own power)',
+  'court-order': 'A federal court order set the filing period (such as Hamama v. Adducci)',
+};
+const RELIEF = { asylum: 'Asylum', withholding: 'Withholding of removal', cat: 'Protection under the Convention Against Torture', adjustment: 'Adjustment of status', cancellation: 'Cancellation of removal', other: 'Other relief' };
+const GROUND = { race: 'Race', religion: 'Religion', nationality: 'Nationality', 'political-opinion': 'Political opinion', 'particular-social-group': 'Particular social group' };
+const AGENCY = { uscis: 'USCIS (A-file)', ice: 'ICE', cbp: 'CBP', obim: 'OBIM (fingerprint records)', eoir: 'EOIR (record of proceedings)', state: 'Department of State', fbi: 'FBI (identity history)' };
+const COUNSEL = { attorney: 'Attorney', 'accredited-representative': 'Accredited representative', 'law-student': 'Law student' };
+const SERVICE = { ecas: 'Through ECAS', mail: 'By mail', hand: 'By hand delivery', email: 'By email (where DHS agrees)' };
+const NOTICE = { personal: 'In person', 'certified-mail': 'Certified mail', 'regular-mail': 'Regular mail', none: 'Never sent' };
+
+const motionIn = (bases: readonly string[]): Condition => ({ path: 'motion.basis', in: bases });
+const IN_ABSENTIA_BASES = ['in-absentia-exceptional', 'in-absentia-no-notice', 'in-absentia-in-custody'] as const;
+const STAYS: readonly Goal[] = ['stay-immigration-court', 'stay-bia', 'stay-ice'];
+const COURT_FILINGS: readonly Goal[] = ['motion', 'stay-immigration-court', 'stay-bia'];
+
+export const STEPS: readonly Step[] = [
+  {
+    id: 'filings',
+    title: 'What are you preparing?',
+    intro: 'Choose every filing this client needs now. The interview then asks only what those filings need; you can come back and add one later.',
+    goals: 'always',
+    fields: [{ path: 'goals', kind: 'checkboxes', question: 'Filings to prepare', options: GOALS.map((g) => ({ value: g, label: GOAL_LABELS[g] })), required: true }],
+  },
+  {
+    id: 'respondent',
+    title: 'The client',
+    intro: 'Write the name and A-number exactly as they appear on the removal order.',
+    goals: 'always',
+    fields: [
+      { path: 'respondent.name.given', kind: 'text' },
+      { path: 'respondent.name.middle', kind: 'text' },
+      { path: 'respondent.name.family', kind: 'text', required: true },
+      { path: 'respondent.aNumber', kind: 'a-number', required: true },
+      { path: 'respondent.dateOfBirth', kind: 'partial-date', required: true },
+      { path: 'respondent.nationality', kind: 'country', required: true },
+      { path: 'respondent.sex', kind: 'choice', options: options(ENUMS.sex, { female: 'Female', male: 'Male', x: 'Another or not given' }) },
+    ],
+  },
+  {
+    id: 'language',
+    title: 'Language and interpreter',
+    intro: 'The declaration and every letter the client signs are read to the client in this language.',
+    goals: ['motion', 'stay-ice', 'records'],
+    fields: [
+      { path: 'respondent.languages.0.name', kind: 'text', question: 'The language the client understands best' },
+      { path: 'respondent.languages.0.interpreterNeeded', kind: 'yes-no', question: 'Does the client need an interpreter to read English?' },
+    ],
+  },
+  {
+    id: 'custody',
+    title: 'Custody',
+    goals: 'always',
+    fields: [
+      { path: 'custody.status', kind: 'choice', options: options(ENUMS.custodyStatus, CUSTODY), required: true },
+      { path: 'custody.facility.name', kind: 'text', question: 'The detention facility', showIf: { path: 'custody.status', equals: 'detained' }, required: true },
+      { path: 'custody.facility.eroFieldOffice', kind: 'text', question: 'The ICE field office responsible', showIf: { path: 'custody.status', equals: 'detained' } },
+      { path: 'respondent.mailingAddress.street', kind: 'text', question: 'The client’s mailing address: street', showIf: { not: { path: 'custody.status', in: ['detained', 'removed'] } } },
+      { path: 'respondent.mailingAddress.city', kind: 'text', question: 'City', showIf: { not: { path: 'custody.status', in: ['detained', 'removed'] } } },
+      { path: 'respondent.mailingAddress.state', kind: 'state', question: 'State', showIf: { not: { path: 'custody.status', in: ['detained', 'removed'] } } },
+      { path: 'respondent.mailingAddress.zip', kind: 'text', question: 'ZIP code', showIf: { not: { path: 'custody.status', in: ['detained', 'removed'] } } },
+    ],
+  },
+  {
+    id: 'removal-date',
+    title: 'Scheduled removal',
+    intro: 'If ICE has told the client or you a date for removal, the stay requests must be filed before it.',
+    goals: STAYS,
+    showIf: { path: 'custody.status', equals: 'detained' },
+    fields: [
+      { path: 'custody.scheduledRemoval.date', kind: 'date', question: 'The date removal is scheduled for, if any' },
+      { path: 'custody.scheduledRemoval.time', kind: 'time', question: 'The time, if known', showIf: { path: 'custody.scheduledRemoval.date', present: true } },
+      { path: 'custody.scheduledRemoval.confirmedByDhs', kind: 'yes-no', question: 'Has DHS confirmed this date and time?', showIf: { path: 'custody.scheduledRemoval.date', present: true }, required: true },
+    ],
+  },
+  {
+    id: 'order',
+    title: 'The removal order',
+    intro: 'From the immigration judge’s order. The court is the one that entered it.',
+    goals: [...COURT_FILINGS, 'stay-ice'],
+    fields: [
+      { path: 'proceedings.type', kind: 'choice', options: options(ENUMS.proceedingType, PROCEEDING), required: true },
+      { path: 'proceedings.court.name', kind: 'text', question: 'The immigration court that entered the order', hint: 'Such as Detroit Immigration Court.', required: true },
+      { path: 'proceedings.order.date', kind: 'date', required: true },
+      { path: 'proceedings.order.inAbsentia', kind: 'yes-no', question: 'Was the client ordered removed in absentia (not at the hearing)?', required: true },
+      { path: 'proceedings.order.appeal', kind: 'choice', options: options(ENUMS.appeal, APPEAL), showIf: { path: 'proceedings.order.inAbsentia', equals: false }, required: true },
+    ],
+  },
+  {
+    id: 'appeal',
+    title: 'The Board’s decision',
+    goals: COURT_FILINGS,
+    showIf: { path: 'proceedings.order.appeal', equals: 'filed' },
+    fields: [
+      { path: 'proceedings.appealDecision.date', kind: 'date', required: true },
+      { path: 'proceedings.appealDecision.outcome', kind: 'choice', options: options(ENUMS.appealOutcome, OUTCOME), required: true },
+    ],
+  },
+  {
+    id: 'basis',
+    title: 'Why the case should be reopened',
+    intro: 'Choose the ground the motion rests on. Reopen works out the forum, deadline and fee from it, with citations, on the “check your answers” page.',
+    goals: ['motion'],
+    fields: [
+      { path: 'motion.basis', kind: 'choice', options: options(ENUMS.basis, BASIS), required: true },
+      { path: 'motion.reliefSought', kind: 'checkboxes', options: options(ENUMS.relief, RELIEF), showIf: { not: motionIn(IN_ABSENTIA_BASES) } },
+      { path: 'motion.protectedGrounds', kind: 'checkboxes', options: options(ENUMS.protectedGround, GROUND), showIf: motionIn(['changed-country-conditions', 'court-order']) },
+    ],
+  },
+  {
+    id: 'in-absentia',
+    title: 'The missed hearing',
+    goals: ['motion'],
+    showIf: motionIn(IN_ABSENTIA_BASES),
+    fields: [
+      { path: 'proceedings.inAbsentiaFacts.noticeReceived', kind: 'yes-no', question: 'Did the client receive notice of the hearing?', required: true },
+      { path: 'proceedings.inAbsentiaFacts.noticeMethod', kind: 'choice', options: options(ENUMS.noticeMethod, NOTICE) },
+      { path: 'proceedings.inAbsentiaFacts.inCustodyAtHearing', kind: 'yes-no', question: 'Was the client in custody on the day of the hearing?', required: true },
+      { path: 'proceedings.inAbsentiaFacts.reason', kind: 'prose', question: 'Why the client was not at the hearing', showIf: motionIn(['in-absentia-exceptional']) },
+    ],
+  },
+  {
+    id: 'declaration',
+    title: 'The client’s own account',
+    intro:
+      'Write what the client tells you, in the first person (“I”), one paragraph at a time, in the client’s own words. A judge needs to read: what happened to the client; what the client fears now and why; why these facts could not be raised at the earlier hearing; and, after an in absentia order, how the client learned of it. Do not write about country conditions in general: the exhibits prove those.',
+    goals: ['motion'],
+    fields: [{ path: 'declaration.account', kind: 'paragraphs', question: 'The client’s account, paragraph by paragraph', required: true }],
+  },
+  {
+    id: 'stay',
+    title: 'The stay request',
+    intro: 'Why removal should be stopped while the motion is decided: the harm the client faces, and the strength of the motion.',
+    goals: STAYS,
+    fields: [
+      { path: 'stay.reasons', kind: 'prose', required: true },
+      { path: 'stay.identityDocument', kind: 'text', question: 'The identity document enclosed for ICE (such as an Iraqi passport, number …)', showIf: { goal: 'stay-ice' } },
+    ],
+  },
+  {
+    id: 'records',
+    title: 'Records requests',
+    intro: 'Which offices to ask for the client’s records. The A-file (USCIS) and the record of proceedings (EOIR) are the usual first requests.',
+    goals: ['records'],
+    fields: [
+      { path: 'records.agencies', kind: 'checkboxes', options: options(ENUMS.agency, AGENCY), required: true },
+      { path: 'records.expedite', kind: 'yes-no', question: 'Ask for expedited processing?' },
+      { path: 'records.purpose', kind: 'prose', question: 'What the records are needed for' },
+    ],
+  },
+  {
+    id: 'counsel',
+    title: 'The attorney or representative',
+    intro: 'Who signs the filings. The EOIR ID is required for anything filed with the court.',
+    goals: 'always',
+    fields: [
+      { path: 'counsel.name', kind: 'text', required: true },
+      { path: 'counsel.type', kind: 'choice', options: options(ENUMS.counselType, COUNSEL), required: true },
+      { path: 'counsel.organization', kind: 'text' },
+      { path: 'counsel.address.street', kind: 'text', question: 'Office address: street', required: true },
+      { path: 'counsel.address.city', kind: 'text', question: 'City', required: true },
+      { path: 'counsel.address.state', kind: 'state', question: 'State', required: true },
+      { path: 'counsel.address.zip', kind: 'text', question: 'ZIP code', required: true },
+      { path: 'counsel.phone', kind: 'text', required: true },
+      { path: 'counsel.email', kind: 'email', required: true },
+      { path: 'counsel.eoirId', kind: 'text', showIf: { anyGoal: COURT_FILINGS } },
+    ],
+  },
+  {
+    id: 'service',
+    title: 'Serving DHS',
+    intro: 'How the copy for DHS’s Office of the Principal Legal Advisor will be served.',
+    goals: COURT_FILINGS,
+    fields: [
+      { path: 'service.method', kind: 'choice', options: options(ENUMS.serviceMethod, SERVICE), required: true },
+      { path: 'service.dhsOffice', kind: 'text', question: 'The DHS office served (such as OPLA Detroit)' },
+    ],
+  },
+];
