@@ -16,6 +16,17 @@ import { apiRouter } from './api.js';
 import { ApiError, errorHandler, sendIssues } from './errors.js';
 import type { Generator } from './generation.js';
 import { DEFAULT_LIMITS, megabytes, type Limits } from './limits.js';
+import { authRouter } from './web/auth.js';
+import { html, page } from './web/html.js';
+import { interviewRouter } from './web/interview.js';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { packageRoot } from '../src/io/package-root.js';
+
+/** USWDS's built files, served from our own origin (the content-security policy allows nothing else). */
+const USWDS_DIST = join(dirname(createRequire(import.meta.url).resolve('@uswds/uswds')), '..');
+/** Reopen's own few styles for the interview. */
+const OWN_ASSETS = join(packageRoot(), 'server', 'web', 'assets');
 
 export interface AppDeps {
   store: Store;
@@ -145,7 +156,18 @@ export function createApp(deps: AppDeps): ReopenApp {
 
   app.use('/api/v1', authenticate, perToken, packets, apiRouter({ store, generator: deps.generator, today: deps.today, limits }));
 
+  // The web interview: static styles, sign-in, then the pages (each checks the session).
+  const assets = { fallthrough: false, index: false, redirect: false, dotfiles: 'deny' as const, maxAge: '1h' };
+  app.use('/assets/uswds', express.static(USWDS_DIST, assets));
+  app.use('/assets', express.static(OWN_ASSETS, assets));
+  app.use(authRouter(store, log, { loginsPerWindow: limits.loginsPer15Minutes }));
+  app.use(interviewRouter(store, { today: deps.today }));
+
   app.use((_req: Request, res: Response) => {
+    if (_req.accepts(['json', 'html']) === 'html') {
+      res.status(404).type('html').send(page({ title: 'Not found', body: html`<h1>There is no page at this address</h1><p><a href="/cases">Go to the case list</a></p>` }));
+      return;
+    }
     sendIssues(res, 404, [makeIssue('not_found', '', 'error', { what: 'page at this address' })]);
   });
   app.use(errorHandler(log, megabytes(limits.bodyBytes)));

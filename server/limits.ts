@@ -15,6 +15,8 @@ export interface Limits {
   failedAuthPerMinute: number;
   /** Longest a packet may render before it is abandoned, in seconds. */
   packetSeconds: number;
+  /** Failed sign-ins one address may make in 15 minutes. */
+  loginsPer15Minutes: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -24,6 +26,7 @@ export const DEFAULT_LIMITS: Limits = {
   packetsPerMinute: 20,
   failedAuthPerMinute: 30,
   packetSeconds: 120,
+  loginsPer15Minutes: 10,
 };
 
 /** "10 MB" for messages. */

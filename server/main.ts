@@ -11,6 +11,7 @@
  *   REOPEN_TRUST_PROXY  Express's "trust proxy" (e.g. 1, or loopback) when behind an HTTPS proxy
  *   REOPEN_WORKERS      packet rendering threads (default 1)
  *   REOPEN_LOG_LEVEL    pino level (default info)
+ *   REOPEN_ADMIN_EMAIL, REOPEN_ADMIN_PASSWORD, REOPEN_ADMIN_ORG   the first administrator of the web interview
  */
 import { mkdirSync, statSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -19,6 +20,7 @@ import { pino, type Logger } from 'pino';
 import { DATABASE_FILE, loadServerKey, openSqliteStore, type Store } from '../src/index.js';
 import { packageRoot } from '../src/io/package-root.js';
 import { createApp } from './app.js';
+import { ensureFirstAdmin } from './web/auth.js';
 import { workerPool, type Generator } from './generation.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 
@@ -82,6 +84,8 @@ export function localToday(now = new Date()): string {
 
 export interface RunningServer {
   url: string;
+  /** Who can sign in to the web interview, or how to make the first administrator. */
+  people: string;
   log: Logger;
   /** Graceful stop: no new requests, in-flight ones finish (up to `graceMs`), then the store closes. */
   stop(graceMs?: number): Promise<void>;
@@ -93,6 +97,14 @@ export async function startServer(config: ServerConfig, env: NodeJS.ProcessEnv, 
   try {
     generator = workerPool({ threads: config.workers });
   } catch (err) {
+    await store.close();
+    throw err;
+  }
+  let people: string;
+  try {
+    people = await ensureFirstAdmin(store, env, log);
+  } catch (err) {
+    await generator.close();
     await store.close();
     throw err;
   }
@@ -125,5 +137,5 @@ export async function startServer(config: ServerConfig, env: NodeJS.ProcessEnv, 
     })();
     return stopping;
   };
-  return { url, log, stop };
+  return { url, people, log, stop };
 }

@@ -33,3 +33,21 @@ export { nestingIssue } from './case/nesting.js';
 export * from './store/store.js';
 export { openSqliteStore, DATABASE_FILE, respondentName, type SqliteStoreOptions } from './store/sqlite-store.js';
 export { loadServerKey, KeyError, KEY_FILE } from './store/crypto.js';
+export { GOALS, GOAL_LABELS, STEPS, type Goal, type Step, type Field, type FieldKind, type Condition } from './interview/steps.js';
+export {
+  applyAnswers,
+  answerOf,
+  fieldApplies,
+  goalsOf,
+  holds,
+  missingIn,
+  nextStep,
+  stepApplies,
+  stepById,
+  stepsFor,
+  valueAt,
+  withGoals,
+  withValue,
+  type AnswerProblem,
+  type Draft as InterviewDraft,
+} from './interview/logic.js';

@@ -34,7 +34,8 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
     throw err;
   }
   io.err(`Reopen is serving at ${running.url} (health: ${running.url}/healthz). Stop it with Ctrl-C.\n`);
-  io.err('Make an API token with: reopen tokens create --org "<your organization>"\n');
+  io.err(`Web interview: ${running.url}/login. ${running.people}\n`);
+  io.err('API tokens: reopen tokens create --org "<your organization>"\n');
   await new Promise<void>((resolve) => {
     const stop = () => {
       void running.stop().then(resolve, resolve);

@@ -21,18 +21,21 @@ import type {
   Draft,
   DraftSummary,
   Idempotency,
+  Invitation,
   Principal,
   Replayed,
   Role,
+  Session,
   Store,
   StoredExhibit,
   UpdateDraftOutcome,
+  User,
 } from './store.js';
 
 /** The file inside the data folder. */
 export const DATABASE_FILE = 'reopen.sqlite';
 
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 
 const SCHEMA = `
 CREATE TABLE organizations (
@@ -99,6 +102,37 @@ CREATE INDEX audit_by_org ON audit (org_id, id DESC);
 /** Outcomes of changes as the audit log words them. */
 const AUDIT_OUTCOME: Readonly<Record<string, string>> = { created: 'ok', saved: 'ok', deleted: 'ok', stored: 'ok' };
 
+/** Added in schema 2: people who sign in, their sessions, and one-time links. */
+const SCHEMA_2 = `
+CREATE TABLE users (
+  id TEXT PRIMARY KEY,
+  org_id TEXT NOT NULL REFERENCES organizations(id),
+  email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  password_hash TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('attorney', 'intern')),
+  admin INTEGER NOT NULL,
+  created TEXT NOT NULL
+) STRICT;
+CREATE TABLE sessions (
+  hash BLOB PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  csrf TEXT NOT NULL,
+  created TEXT NOT NULL,
+  expires TEXT NOT NULL
+) STRICT;
+CREATE TABLE invitations (
+  hash BLOB PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('invite', 'reset')),
+  org_id TEXT NOT NULL REFERENCES organizations(id),
+  email TEXT NOT NULL,
+  role TEXT NOT NULL,
+  admin INTEGER NOT NULL,
+  user_id TEXT,
+  expires TEXT NOT NULL,
+  used TEXT
+) STRICT;
+`;
+
 /** How long an Idempotency-Key is remembered: a client retries within minutes, not days. */
 const IDEMPOTENCY_HOURS = 24;
 
@@ -140,9 +174,10 @@ class SqliteStore implements Store {
   private migrate(): void {
     const version = this.db.pragma('user_version', { simple: true }) as number;
     if (version === SCHEMA_VERSION) return;
-    if (version !== 0) throw new Error(`the database was written by a newer Reopen (schema ${version}); this one reads schema ${SCHEMA_VERSION}`);
+    if (version > SCHEMA_VERSION) throw new Error(`the database was written by a newer Reopen (schema ${version}); this one reads schema ${SCHEMA_VERSION}`);
     this.db.transaction(() => {
-      this.db.exec(SCHEMA);
+      if (version < 1) this.db.exec(SCHEMA);
+      if (version < 2) this.db.exec(SCHEMA_2);
       this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
     }).immediate();
   }
@@ -350,6 +385,96 @@ class SqliteStore implements Store {
     if (!this.draftRow(p, draftId)) return null;
     const rows = this.db.prepare('SELECT id, bytes, sha256 FROM exhibits WHERE draft_id = ? ORDER BY created, id').all(draftId) as Row[];
     return rows.map((r) => ({ id: String(r['id']), bytes: Number(r['bytes']), sha256: String(r['sha256']) }));
+  }
+
+  // ---- people ----
+
+  private userOf(r: Row): User {
+    return { id: String(r['id']), orgId: String(r['org_id']), email: String(r['email']), role: r['role'] as Role, admin: r['admin'] === 1 };
+  }
+
+  async createUser(orgId: string, email: string, passwordHash: string, role: Role, admin: boolean): Promise<User | null> {
+    this.live();
+    const id = `usr-${randomUUID()}`;
+    try {
+      this.db.prepare('INSERT INTO users (id, org_id, email, password_hash, role, admin, created) VALUES (?, ?, ?, ?, ?, ?, ?)').run(id, orgId, email, passwordHash, role, admin ? 1 : 0, this.stamp());
+    } catch (err) {
+      if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') return null;
+      throw err;
+    }
+    return { id, orgId, email, role, admin };
+  }
+
+  async findUser(email: string): Promise<(User & { passwordHash: string }) | null> {
+    this.live();
+    const r = this.db.prepare('SELECT * FROM users WHERE email = ?').get(email) as Row | undefined;
+    return r ? { ...this.userOf(r), passwordHash: String(r['password_hash']) } : null;
+  }
+
+  async listUsers(orgId: string): Promise<User[]> {
+    this.live();
+    return (this.db.prepare('SELECT * FROM users WHERE org_id = ? ORDER BY email').all(orgId) as Row[]).map((r) => this.userOf(r));
+  }
+
+  async setPassword(userId: string, passwordHash: string): Promise<void> {
+    this.live();
+    this.db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(passwordHash, userId);
+  }
+
+  async endSessions(userId: string): Promise<void> {
+    this.live();
+    this.db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId);
+  }
+
+  async createSession(userId: string, hours: number): Promise<{ token: string; session: Session }> {
+    this.live();
+    const token = randomBytes(32).toString('base64url');
+    const csrf = randomBytes(32).toString('base64url');
+    const now = this.now();
+    const expires = new Date(now.getTime() + hours * 3600_000).toISOString();
+    this.db.prepare('INSERT INTO sessions (hash, user_id, csrf, created, expires) VALUES (?, ?, ?, ?, ?)').run(tokenHash(token), userId, csrf, now.toISOString(), expires);
+    this.db.prepare('DELETE FROM sessions WHERE expires < ?').run(now.toISOString());
+    const user = this.db.prepare('SELECT * FROM users WHERE id = ?').get(userId) as Row;
+    return { token, session: { user: this.userOf(user), csrf, expires } };
+  }
+
+  async session(token: string): Promise<Session | null> {
+    this.live();
+    if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+    const r = this.db
+      .prepare('SELECT u.*, s.csrf, s.expires FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.hash = ? AND s.expires > ?')
+      .get(tokenHash(token), this.stamp()) as Row | undefined;
+    return r ? { user: this.userOf(r), csrf: String(r['csrf']), expires: String(r['expires']) } : null;
+  }
+
+  async endSession(token: string): Promise<void> {
+    this.live();
+    this.db.prepare('DELETE FROM sessions WHERE hash = ?').run(tokenHash(token));
+  }
+
+  async createInvitation(inv: Invitation, hours: number): Promise<string> {
+    this.live();
+    const token = randomBytes(32).toString('base64url');
+    this.db
+      .prepare('INSERT INTO invitations (hash, kind, org_id, email, role, admin, user_id, expires) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(tokenHash(token), inv.kind, inv.orgId, inv.email, inv.role, inv.admin ? 1 : 0, inv.userId, new Date(this.now().getTime() + hours * 3600_000).toISOString());
+    return token;
+  }
+
+  async invitation(token: string, use: boolean): Promise<Invitation | null> {
+    this.live();
+    if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+    return this.db.transaction((): Invitation | null => {
+      const r = this.db.prepare('SELECT * FROM invitations WHERE hash = ? AND used IS NULL AND expires > ?').get(tokenHash(token), this.stamp()) as Row | undefined;
+      if (!r) return null;
+      if (use) this.db.prepare('UPDATE invitations SET used = ? WHERE hash = ?').run(this.stamp(), tokenHash(token));
+      return { kind: r['kind'] as Invitation['kind'], orgId: String(r['org_id']), email: String(r['email']), role: r['role'] as Role, admin: r['admin'] === 1, userId: r['user_id'] === null ? null : String(r['user_id']) };
+    }).immediate();
+  }
+
+  async hasUsers(): Promise<boolean> {
+    this.live();
+    return this.db.prepare('SELECT 1 FROM users LIMIT 1').get() !== undefined;
   }
 
   // ---- audit ----

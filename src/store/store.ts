@@ -85,6 +85,34 @@ export interface AuditRecord extends AuditEntry {
   at: string;
 }
 
+/** A person who signs in to the web interview. */
+export interface User {
+  id: string;
+  orgId: string;
+  email: string;
+  role: Role;
+  /** May invite users and set roles in the organization. */
+  admin: boolean;
+}
+
+export interface Session {
+  user: User;
+  /** The CSRF token of this session, for the hidden `_csrf` field of every form. */
+  csrf: string;
+  expires: string;
+}
+
+/** A one-time link: an invitation to join, or a password reset. */
+export interface Invitation {
+  kind: 'invite' | 'reset';
+  orgId: string;
+  email: string;
+  role: Role;
+  admin: boolean;
+  /** For a reset, the user whose password it sets. */
+  userId: string | null;
+}
+
 export interface Store {
   /** The organization of this name, created when there is none; `created` says which. */
   ensureOrganization(name: string): Promise<{ id: string; name: string; created: boolean }>;
@@ -109,6 +137,26 @@ export interface Store {
   readExhibit(p: Principal, draftId: string, exhibitId: string): Promise<Uint8Array | null>;
   /** The ids of the draft's exhibits. */
   listExhibits(p: Principal, draftId: string): Promise<StoredExhibit[] | null>;
+
+  /** A new user; null when the email is taken. `passwordHash` is an argon2id hash (server/auth). */
+  createUser(orgId: string, email: string, passwordHash: string, role: Role, admin: boolean): Promise<User | null>;
+  /** The user of an email (case-insensitive) with the password hash to verify, or null. */
+  findUser(email: string): Promise<(User & { passwordHash: string }) | null>;
+  listUsers(orgId: string): Promise<User[]>;
+  setPassword(userId: string, passwordHash: string): Promise<void>;
+  /** Ends every session of the user (after a password change). */
+  endSessions(userId: string): Promise<void>;
+  /** A new session for the user: the cookie value is returned once and stored only as a hash. */
+  createSession(userId: string, hours: number): Promise<{ token: string; session: Session }>;
+  /** The live session of a cookie value, or null (unknown, ended or expired). */
+  session(token: string): Promise<Session | null>;
+  endSession(token: string): Promise<void>;
+  /** A one-time link's token, valid for `hours`; stored only as a hash. */
+  createInvitation(inv: Invitation, hours: number): Promise<string>;
+  /** The invitation of a token, if unused and unexpired; `use` marks it used in the same step. */
+  invitation(token: string, use: boolean): Promise<Invitation | null>;
+  /** Whether any user exists (for the first administrator). */
+  hasUsers(): Promise<boolean>;
 
   audit(entry: AuditEntry): Promise<void>;
   /** The organization's audit log, newest first (for administrators and tests). */
