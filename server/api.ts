@@ -135,7 +135,7 @@ const DRAFT_ID = /^draft-[0-9a-f]{32}$/;
 function draftId(req: Request): string {
   const id = req.params['id'];
   // An id this server could not have made is a draft it does not have.
-  if (typeof id !== 'string' || !DRAFT_ID.test(id)) throw notFound('draft with this id');
+  if (typeof id !== 'string' || !DRAFT_ID.test(id)) throw notFound('draft with this id for your organization');
   return id;
 }
 
@@ -148,6 +148,10 @@ const route = (h: Handler) => (req: Request, res: Response, next: NextFunction) 
 export function apiRouter(deps: ApiDeps): Router {
   const { store, generator, limits } = deps;
   const r = express.Router();
+  r.use((req, res, next) => {
+    res.locals['mount'] = req.baseUrl;
+    next();
+  });
   const json = express.text({ type: ['application/json', 'application/*+json'], limit: limits.bodyBytes, defaultCharset: 'utf-8' });
   const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: limits.exhibitBytes, files: 1, fields: 0, parts: 1, headerPairs: 50 } });
 
@@ -245,7 +249,7 @@ export function apiRouter(deps: ApiDeps): Router {
     const id = draftId(req);
     const draft = await store.getDraft(principal(res), id);
     await audit(res, 'draft.read', id, draft ? 'ok' : 'not_found');
-    if (!draft) throw notFound('draft with this id');
+    if (!draft) throw notFound('draft with this id for your organization');
     res.json({ id: draft.id, rev: draft.rev, case: draft.case });
   }));
 
@@ -258,7 +262,7 @@ export function apiRouter(deps: ApiDeps): Router {
     if (typeof rev !== 'number' || !Number.isInteger(rev) || rev < 1) throw badRequest('rev', 'Send "rev", the revision you read (a whole number), with the case.');
     const outcome = await store.updateDraft(changer(res), id, rev, body.case, idempotency(req, id, text));
     if (outcome.outcome === 'key_reused') throw keyReused();
-    if (outcome.outcome === 'not_found') throw notFound('draft with this id');
+    if (outcome.outcome === 'not_found') throw notFound('draft with this id for your organization');
     if (outcome.outcome === 'conflict') throw new ApiError(409, [makeIssue('rev_conflict', 'rev', 'error', { rev: outcome.rev })], { id, rev: outcome.rev });
     res.json({ id, rev: outcome.rev });
   }));
@@ -268,7 +272,7 @@ export function apiRouter(deps: ApiDeps): Router {
     const id = draftId(req);
     const outcome = await store.deleteDraft(changer(res), id, idempotency(req, id));
     if (outcome.outcome === 'key_reused') throw keyReused();
-    if (outcome.outcome === 'not_found') throw notFound('draft with this id');
+    if (outcome.outcome === 'not_found') throw notFound('draft with this id for your organization');
     res.status(204).end();
   }));
 
@@ -280,7 +284,7 @@ export function apiRouter(deps: ApiDeps): Router {
     // The draft is looked for before the upload is read, so another organization learns nothing.
     if ((await store.listExhibits(principal(res), id)) === null) {
       await audit(res, 'exhibit.add', id, 'not_found');
-      throw notFound('draft with this id');
+      throw notFound('draft with this id for your organization');
     }
     if (!req.is('multipart/form-data')) {
       throw new ApiError(415, [makeIssue('unsupported_media_type', '', 'error', { expected: 'multipart/form-data with the PDF in the field "file"' })]);
@@ -295,7 +299,7 @@ export function apiRouter(deps: ApiDeps): Router {
     }
     const outcome = await store.addExhibit(changer(res), id, file.buffer, idempotency(req, id, file.buffer));
     if (outcome.outcome === 'key_reused') throw keyReused();
-    if (outcome.outcome === 'not_found') throw notFound('draft with this id');
+    if (outcome.outcome === 'not_found') throw notFound('draft with this id for your organization');
     res.status(201).json({
       id: outcome.id,
       bytes: outcome.bytes,
@@ -316,7 +320,7 @@ export function apiRouter(deps: ApiDeps): Router {
     const draft = await store.getDraft(p, id);
     if (!draft) {
       await audit(res, preview ? 'packet.preview' : 'packet.generate', id, 'not_found');
-      throw notFound('draft with this id');
+      throw notFound('draft with this id for your organization');
     }
     refuseIntern(res, preview);
     if (draft.case === null || typeof draft.case !== 'object' || Array.isArray(draft.case)) throw badRequest('case', 'The draft holds no case object.');
@@ -329,7 +333,7 @@ export function apiRouter(deps: ApiDeps): Router {
   }));
 
   r.use((_req, _res) => {
-    throw notFound('API route at this address (see the README for the routes of /api/v1)');
+    throw notFound('API route at this address; the README lists the routes of /api/v1');
   });
   return r;
 }

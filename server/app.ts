@@ -66,7 +66,8 @@ export function createApp(deps: AppDeps): ReopenApp {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       // The route's pattern, never the URL: a URL could carry what a client should not have put there.
-      const route = req.route?.path === undefined ? 'unmatched' : `${req.baseUrl}${String(req.route.path)}`;
+      // The router's mount path is gone from req.baseUrl once the router has finished, so the API keeps it.
+      const route = req.route?.path === undefined ? 'unmatched' : `${String(res.locals['mount'] ?? req.baseUrl)}${String(req.route.path)}`;
       log.info({ requestId: id, method: req.method, route, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'request');
     });
     if (draining) {
@@ -150,7 +151,7 @@ export function createApp(deps: AppDeps): ReopenApp {
     // Counted against the address; past the limit the limiter answers 429 itself.
     await failedAuth(req, res, () => {
       res.set('WWW-Authenticate', 'Bearer realm="reopen"');
-      next(new ApiError(401, [makeIssue('unauthorized', '', 'error', {})]));
+      next(new ApiError(401, [makeIssue('unauthorized', header ? 'Authorization' : '', 'error', { given: header !== '' })]));
     });
   };
 

@@ -47,7 +47,7 @@ function knownError(err: unknown, bodyLimit: string): ApiError | null {
   }
   if (e.code === 'LIMIT_FILE_SIZE') return new ApiError(413, [makeIssue('request_too_large', 'file', 'error', { limit: 'size of an exhibit file' })]);
   if (typeof e.code === 'string' && e.code.startsWith('LIMIT_')) {
-    return new ApiError(400, [makeIssue('invalid_request', '', 'error', { detail: 'Send one PDF in the form field "file", and nothing else.' })]);
+    return new ApiError(400, [makeIssue('invalid_request', 'file', 'error', { detail: 'Send one PDF in the form field "file", and nothing else.' })]);
   }
   const status = e.status ?? e.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {

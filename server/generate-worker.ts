@@ -36,7 +36,7 @@ export type PacketOutcome =
 export default async function makePacket(task: PacketTask): Promise<PacketOutcome> {
   const exhibits = task.exhibits;
   const readExhibit = async (file: string): Promise<Uint8Array> => {
-    if (exhibits === null) throw new ExhibitFileError('outside_case_folder', 'the API reads no files from the server; create a draft, upload the PDF to it, and give the exhibit id it returns here');
+    if (exhibits === null) throw new ExhibitFileError('outside_case_folder', 'a case sent whole to the API has no files, and the server reads none from its disk; create a draft, upload the PDF to it, name the exhibit id it returns here, and make the packet with POST /api/v1/drafts/:id/packets');
     const bytes = Object.hasOwn(exhibits, file) ? exhibits[file] : undefined;
     if (bytes === undefined) throw new ExhibitFileError('not_found', 'this draft has no uploaded exhibit with that id; upload the PDF to the draft and give the exhibit id it returns here');
     return bytes;

@@ -14,12 +14,13 @@
  *   REOPEN_ADMIN_EMAIL, REOPEN_ADMIN_PASSWORD, REOPEN_ADMIN_ORG   the first administrator of the web interview
  */
 import { mkdirSync, statSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { pino, type Logger } from 'pino';
 import { DATABASE_FILE, loadServerKey, openSqliteStore, type Store } from '../src/index.js';
 import { packageRoot } from '../src/io/package-root.js';
 import { createApp } from './app.js';
+import { lockDataFolder } from './data-lock.js';
 import { ensureFirstAdmin } from './web/auth.js';
 import { workerPool, type Generator } from './generation.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
@@ -35,6 +36,7 @@ export interface ServerConfig {
 }
 
 export class ConfigError extends Error {}
+export { DataFolderBusyError } from './data-lock.js';
 
 /** The data folder: REOPEN_DATA_DIR, or data/ in the project folder. */
 export function dataDirOf(env: NodeJS.ProcessEnv): string {
@@ -92,12 +94,22 @@ export interface RunningServer {
 }
 
 export async function startServer(config: ServerConfig, env: NodeJS.ProcessEnv, log: Logger = pino({ level: config.logLevel, base: null })): Promise<RunningServer> {
-  const { store, keySource } = openDataStore(config.dataDir, env);
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  const lock = lockDataFolder(config.dataDir);
+  let opened;
+  try {
+    opened = openDataStore(config.dataDir, env);
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+  const { store, keySource } = opened;
   let generator: Generator;
   try {
     generator = workerPool({ threads: config.workers });
   } catch (err) {
     await store.close();
+    lock.release();
     throw err;
   }
   let people: string;
@@ -106,13 +118,26 @@ export async function startServer(config: ServerConfig, env: NodeJS.ProcessEnv, 
   } catch (err) {
     await generator.close();
     await store.close();
+    lock.release();
     throw err;
   }
   const app = createApp({ store, generator, log, today: () => localToday(), trustProxy: config.trustProxy, limits: config.limits });
-  const server: Server = await new Promise((resolve, reject) => {
-    const s = app.listen(config.port, config.host, () => resolve(s));
-    s.once('error', reject);
-  });
+  // node:http directly: Express 5's listen() calls back on an error as on success.
+  const server: Server = createServer(app);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (err) {
+    await generator.close();
+    await store.close();
+    lock.release();
+    throw err;
+  }
   // Slow clients may not hold connections open forever.
   server.requestTimeout = 5 * 60_000;
   server.headersTimeout = 30_000;
@@ -133,6 +158,7 @@ export async function startServer(config: ServerConfig, env: NodeJS.ProcessEnv, 
       clearTimeout(grace);
       await generator.close();
       await store.close();
+      lock.release();
       log.info('stopped');
     })();
     return stopping;

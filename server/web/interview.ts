@@ -319,13 +319,9 @@ ${rows.length === 0 ? html`<p>No cases yet.</p>` : html`<table class="usa-table 
   return r;
 }
 
-/** After saving a step: the next step still to answer, or the step after this one when all before are done. */
+/** After saving a step: the next step of this draft, in order (optional ones included), or the review page. */
 function nextAfter(step: Step, draft: InterviewDraft): string {
   const steps = stepsFor(draft);
-  const first = nextStep(draft);
   const here = steps.indexOf(step);
-  const firstIndex = steps.findIndex((s) => s.id === first);
-  if (first !== 'review' && firstIndex >= 0 && firstIndex <= here) return first;
-  const after = steps.slice(here + 1).find((s) => missingIn(s, draft).length > 0) ?? steps[here + 1];
-  return after ? after.id : 'review';
+  return steps[here + 1]?.id ?? 'review';
 }

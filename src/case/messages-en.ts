@@ -273,10 +273,12 @@ export const MESSAGES = {
   fee_rule: (({ detail }) => detail) as Msg<{ detail: string }>,
 
   // Requests to the server (server/): the same issue shape as the CLI's, so a client reads one format.
-  unauthorized: (() =>
-    'This request needs a token: send the header "Authorization: Bearer <token>" with a token made by `reopen tokens create`, or sign in.') as Msg<Record<string, never>>,
+  unauthorized: (({ given }) =>
+    given
+      ? 'This server does not know the token sent (it may have been made for another data folder, or mistyped): make one with `reopen tokens create` using the REOPEN_DATA_DIR of this server.'
+      : 'This request needs a token: send the header "Authorization: Bearer <token>" with a token made by `reopen tokens create`.') as Msg<{ given: boolean }>,
   role_refused: (({ action }) => `An intern's token can check cases, keep drafts and make previews, but not ${action}; ask a supervising attorney.`) as Msg<{ action: string }>,
-  not_found: (({ what }) => `There is no ${what} here for your organization.`) as Msg<{ what: string }>,
+  not_found: (({ what }) => `There is no ${what}.`) as Msg<{ what: string }>,
   rev_conflict: (({ rev }) =>
     `This draft was changed by someone else since you read it: it is now at revision ${rev}. Read it again, apply your change, and save with "rev": ${rev}.`) as Msg<{ rev: number }>,
   invalid_json_body: (({ detail }) => `The request body is not valid JSON (${detail}).`) as Msg<{ detail: string }>,

@@ -16,13 +16,13 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
   const portText = parsed.values.port;
   const port = portText === undefined ? undefined : Number(portText);
   if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new UsageError(`--port takes a port number from 0 to 65535, not "${portText}".`);
-  const { readConfig, startServer, ConfigError } = await import('../../server/main.js');
+  const { readConfig, startServer, ConfigError, DataFolderBusyError } = await import('../../server/main.js');
   const { KeyError } = await import('../index.js');
   let running;
   try {
     running = await startServer(readConfig(process.env, port), process.env);
   } catch (err) {
-    if (err instanceof ConfigError || err instanceof KeyError) {
+    if (err instanceof ConfigError || err instanceof KeyError || err instanceof DataFolderBusyError) {
       io.err(`reopen serve: ${err.message}\n`);
       return EXIT.usage;
     }
@@ -35,7 +35,7 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
   }
   io.err(`Reopen is serving at ${running.url} (health: ${running.url}/healthz). Stop it with Ctrl-C.\n`);
   io.err(`Web interview: ${running.url}/login. ${running.people}\n`);
-  io.err('API tokens: reopen tokens create --org "<your organization>"\n');
+  io.err('API tokens: ./bin/reopen tokens create --org "<your organization>" (with the same REOPEN_DATA_DIR)\n');
   await new Promise<void>((resolve) => {
     const stop = () => {
       void running.stop().then(resolve, resolve);

@@ -36,7 +36,7 @@ export async function runTokens(args: string[], io: CliIo): Promise<number> {
   try {
     const o = await store.ensureOrganization(org);
     const t = await store.createToken(o.id, role);
-    io.err(`${o.created ? 'Created the organization' : 'Organization'} "${o.name}". New ${role} token (keep it secret; it is not shown again):\n`);
+    io.err(`${o.created ? 'Created the organization' : 'Organization'} "${o.name}" in the data folder ${dataDirOf(process.env)}. New ${role} token for the server using that folder (keep it secret; it is not shown again):\n`);
     io.out(`${t.token}\n`);
   } finally {
     await store.close();

@@ -4,6 +4,7 @@
  * organizations on every route.
  */
 import { readFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import PizZip from 'pizzip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -102,9 +103,21 @@ describe('POST /api/v1/check', () => {
     expect(bad.json.issues[0].path).toBe('asOf');
   });
 
-  it('a body over 10 MB: 413', async () => {
+  it('a body over 10 MB: 413, answered before the body is read', async () => {
     const big = JSON.stringify({ ...baseCase(), pad: 'x'.repeat(10_100_000) });
-    expectProblem(await call(s.url, 'POST', '/api/v1/check', { token: attorney, raw: big, type: 'application/json' }), 413, 'request_too_large');
+    // node:http, not fetch: the server answers and closes while the client may still be sending,
+    // which fetch reports as a reset connection rather than the answer.
+    const reply = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = request(`${s.url}/api/v1/check`, { method: 'POST', headers: { authorization: `Bearer ${attorney}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(big) } });
+      req.on('response', (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      });
+      req.on('error', (err) => ((err as NodeJS.ErrnoException).code === 'ECONNRESET' || (err as NodeJS.ErrnoException).code === 'EPIPE' ? undefined : reject(err)));
+      req.end(big);
+    });
+    expectProblem({ ...reply, json: JSON.parse(reply.text) }, 413, 'request_too_large');
   });
 });
 
@@ -136,7 +149,8 @@ describe('POST /api/v1/packets', () => {
     const r = await call(s.url, 'POST', '/api/v1/packets?asOf=2017-10-01', { token: attorney, body: c });
     expectProblem(r, 422, 'exhibit_file');
     const issue = r.json.issues.find((i: any) => i.path === 'motion.evidence.4.file');
-    expect(issue.message).toContain('reads no files from the server');
+    expect(issue.message).toContain('the server reads none from its disk');
+    expect(issue.message).toContain('POST /api/v1/drafts/:id/packets');
     expect(r.text).not.toContain('root:x:0');
   });
 

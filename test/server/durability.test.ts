@@ -159,3 +159,29 @@ describe('reopen serve stopped with SIGTERM', () => {
     }
   }, 60_000);
 });
+
+describe('reopen serve refuses to start beside another server', () => {
+  it('on the same data folder, or on a port in use: exit 2 with one sentence, the first server unharmed', async () => {
+    const { child, url } = await serve();
+    try {
+      const port = new URL(url).port;
+      const same = reopen(['serve', '--port', '0'], { env });
+      expect(same.code).toBe(2);
+      expect(same.stderr).toMatch(/another Reopen server \(process \d+\) is using the data folder/);
+      expect(same.stderr).not.toContain('serving at');
+      const other = mkdtempSync(join(tmpdir(), 'reopen-durable-other-'));
+      try {
+        const taken = reopen(['serve', '--port', port], { env: { ...env, REOPEN_DATA_DIR: other } });
+        expect(taken.code).toBe(2);
+        expect(taken.stderr).toContain('the port is in use; choose another with --port');
+        expect(taken.stderr).not.toContain('serving at');
+      } finally {
+        rmSync(other, { recursive: true, force: true });
+      }
+      expect((await call(url, 'GET', '/healthz')).status).toBe(200);
+    } finally {
+      child.kill('SIGTERM');
+      await ended(child);
+    }
+  }, 60_000);
+});
