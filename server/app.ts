@@ -16,6 +16,7 @@ import { apiRouter } from './api.js';
 import { ApiError, errorHandler, sendIssues } from './errors.js';
 import type { Generator } from './generation.js';
 import { DEFAULT_LIMITS, megabytes, type Limits } from './limits.js';
+import { adminRouter } from './web/admin.js';
 import { authRouter } from './web/auth.js';
 import { html, page } from './web/html.js';
 import { interviewRouter } from './web/interview.js';
@@ -162,7 +163,8 @@ export function createApp(deps: AppDeps): ReopenApp {
   app.use('/assets/uswds', express.static(USWDS_DIST, assets));
   app.use('/assets', express.static(OWN_ASSETS, assets));
   app.use(authRouter(store, log, { loginsPerWindow: limits.loginsPer15Minutes }));
-  app.use(interviewRouter(store, { today: deps.today }));
+  app.use(interviewRouter(store, { today: deps.today, generator: deps.generator, exhibitBytes: limits.exhibitBytes }));
+  app.use(adminRouter(store));
 
   app.use((_req: Request, res: Response) => {
     if (_req.accepts(['json', 'html']) === 'html') {

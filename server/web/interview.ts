@@ -8,6 +8,8 @@ import express, { type Request, type Response, type Router } from 'express';
 import {
   applyAnswers,
   checkCase,
+  checkExhibitFile,
+  withValue,
   fieldApplies,
   goalsOf,
   helpOf,
@@ -22,10 +24,15 @@ import {
   type CheckReport,
   type Field,
   type InterviewDraft,
+  type ReviewState,
+  type ReviewStatus,
   type Session,
   type Step,
   type Store,
 } from '../../src/index.js';
+import multer from 'multer';
+import PizZip from 'pizzip';
+import type { Generator } from '../generation.js';
 import { checkCsrf, principalOf, requireSession } from './auth.js';
 import { errorSummary, html, page, type Html } from './html.js';
 
@@ -116,8 +123,57 @@ function problemsFor(step: Step, draft: InterviewDraft, typed: readonly Problem[
     if (issue) out.set(f.path, issue.message);
   }
   for (const f of missingIn(step, draft)) if (!out.has(f.path)) out.set(f.path, `${cap(f.path === 'goals' ? 'the filings to prepare' : labelOf(f.path))} is required.`);
-  // In the order of the page.
-  return step.fields.filter((f) => out.has(f.path)).map((f) => ({ path: f.path, message: out.get(f.path)! }));
+  // In the order of the page; problems of the exhibit being added (exhibit.*) after the step's own.
+  const ordered = step.fields.filter((f) => out.has(f.path)).map((f) => ({ path: f.path, message: out.get(f.path)! }));
+  return [...ordered, ...typed.filter((p) => !step.fields.some((f) => f.path === p.path))];
+}
+
+const EVIDENCE_KINDS: readonly { value: string; label: string }[] = [
+  { value: 'application', label: 'Application for relief (such as Form I-589)' },
+  { value: 'declaration', label: 'Declaration or affidavit' },
+  { value: 'country-conditions', label: 'Country conditions (reports, articles)' },
+  { value: 'identity', label: 'Identity document' },
+  { value: 'court-record', label: 'Court or immigration record' },
+  { value: 'other', label: 'Other' },
+];
+const kindLabel = (k: unknown) => EVIDENCE_KINDS.find((x) => x.value === k)?.label ?? String(k);
+
+/** The exhibits, with a remove button each, and the fields to add one (with its PDF). */
+function exhibitsHtml(draft: InterviewDraft, problems: readonly Problem[]): Html {
+  const items = (Array.isArray(valueAt(draft, 'motion.evidence')) ? (valueAt(draft, 'motion.evidence') as Record<string, unknown>[]) : []).filter((x) => x && typeof x === 'object');
+  const problem = (path: string) => problems.find((p) => p.path === path)?.message;
+  const input = (name: string, label: string, hint?: string, width = '') => {
+    const id = fieldId(`exhibit.${name}`);
+    const err = problem(`exhibit.${name}`);
+    return html`<div class="usa-form-group${err ? ' usa-form-group--error' : ''}"><label class="usa-label" for="${id}">${label}</label>${hint ? html`<div class="usa-hint" id="${id}-hint">${hint}</div>` : ''}${err ? html`<span class="usa-error-message" id="${id}-error">${err}</span>` : ''}<input class="usa-input${width}" id="${id}" name="${name}" type="text" ${hint || err ? html`aria-describedby="${[hint ? `${id}-hint` : '', err ? `${id}-error` : ''].filter(Boolean).join(' ')}"` : ''}></div>`;
+  };
+  const hasDeclaration = items.some((x) => x['document'] === 'respondent-declaration');
+  const fileId = fieldId('exhibit.file');
+  const fileErr = problem('exhibit.file');
+  return html`<div id="${fieldId('motion.evidence')}">${
+    items.length === 0
+      ? html`<p>No exhibits yet.</p>`
+      : html`<table class="usa-table usa-table--borderless"><caption>Exhibits, in the order of their tabs</caption>
+<thead><tr><th scope="col">Tab</th><th scope="col">Title</th><th scope="col">Kind</th><th scope="col">File</th><th scope="col"><span class="usa-sr-only">Remove</span></th></tr></thead>
+<tbody>${items.map(
+          (x, i) => html`<tr><td>${String.fromCharCode(65 + (i % 26))}</td><th scope="row">${String(x['title'] ?? '')}</th><td>${kindLabel(x['kind'])}</td><td>${x['document'] === 'respondent-declaration' ? 'Written by Reopen from the account' : x['file'] ? 'PDF uploaded' : x['pages'] ? `To insert (${String(x['pages'])} pages)` : 'To insert'}</td><td><button class="usa-button usa-button--unstyled" type="submit" name="_remove" value="${i}">Remove<span class="usa-sr-only"> ${String(x['title'] ?? '')}</span></button></td></tr>`,
+        )}</tbody></table>`
+  }
+${hasDeclaration ? '' : html`<p><button class="usa-button usa-button--outline" type="submit" name="_go" value="add-declaration">File the client’s declaration at the next tab</button></p>`}
+<fieldset class="usa-fieldset reopen-add"><legend class="usa-legend usa-legend--large">Add an exhibit</legend>
+  ${input('title', 'Title', 'As it should read in the index, such as “Iraq 2016 Human Rights Report (excerpt)”.')}
+  <div class="usa-form-group${problem('exhibit.kind') ? ' usa-form-group--error' : ''}"><fieldset class="usa-fieldset" id="${fieldId('exhibit.kind')}"><legend class="usa-legend">Kind</legend>
+  ${problem('exhibit.kind') ? html`<span class="usa-error-message">${problem('exhibit.kind')}</span>` : ''}
+  ${EVIDENCE_KINDS.map((k, i) => html`<div class="usa-radio"><input class="usa-radio__input" id="${fieldId('exhibit.kind')}-${i}" type="radio" name="kind" value="${k.value}"><label class="usa-radio__label" for="${fieldId('exhibit.kind')}-${i}">${k.label}</label></div>`)}
+  </fieldset></div>
+  ${input('date', 'Its date (YYYY-MM-DD), if it has one', undefined, ' usa-input--md')}
+  ${input('publisher', 'Who published or issued it, if anyone')}
+  ${input('pages', 'Its number of pages, if there is no PDF yet', undefined, ' usa-input--xs')}
+  ${input('language', 'Its language, if not English')}
+  <div class="usa-checkbox"><input class="usa-checkbox__input" id="${fieldId('exhibit.translated')}" type="checkbox" name="translated" value="yes"><label class="usa-checkbox__label" for="${fieldId('exhibit.translated')}">An English translation is attached</label></div>
+  <div class="usa-form-group${fileErr ? ' usa-form-group--error' : ''}"><label class="usa-label" for="${fileId}">The PDF, if you have it</label>${fileErr ? html`<span class="usa-error-message" id="${fileId}-error">${fileErr}</span>` : ''}<input class="usa-file-input" id="${fileId}" name="file" type="file" accept="application/pdf"></div>
+  <button class="usa-button usa-button--outline" type="submit" name="_go" value="add">Add this exhibit</button>
+</fieldset></div>`;
 }
 
 function stepPage(s: Session, id: string, rev: number, step: Step, draft: InterviewDraft, problems: readonly Problem[]): string {
@@ -136,10 +192,10 @@ function stepPage(s: Session, id: string, rev: number, step: Step, draft: Interv
 <h1>${step.title}</h1>
 ${step.intro ? html`<p class="usa-intro">${step.intro}</p>` : ''}
 ${errorSummary(problems.map((p) => ({ id: fieldId(p.path), message: p.message })))}
-<form class="usa-form usa-form--large" method="post" action="/cases/${id}/step/${step.id}" novalidate>
+<form class="usa-form usa-form--large" method="post" action="/cases/${id}/step/${step.id}" novalidate${step.fields.some((f) => f.kind === 'exhibits') ? html` enctype="multipart/form-data"` : ''}>
   <input type="hidden" name="_csrf" value="${s.csrf}">
   <input type="hidden" name="_rev" value="${rev}">
-  ${fields.map((f) => fieldHtml(f, f.path === 'goals' ? goals : valueAt(draft, f.path), byPath.get(f.path)))}
+  ${fields.map((f) => (f.kind === 'exhibits' ? exhibitsHtml(draft, problems) : fieldHtml(f, f.path === 'goals' ? goals : valueAt(draft, f.path), byPath.get(f.path))))}
   <button class="usa-button" type="submit" name="_go" value="next">Save and continue</button>
   <button class="usa-button usa-button--outline" type="submit" name="_go" value="stay">Save</button>
 </form>
@@ -164,7 +220,54 @@ function displayValue(f: Field, v: unknown): string {
   return String(v);
 }
 
-function reviewPage(s: Session, id: string, draft: InterviewDraft, report: CheckReport): string {
+const STATUS_WORDS: Readonly<Record<ReviewStatus, string>> = {
+  draft: 'Not yet submitted for review',
+  submitted: 'Submitted for review: waiting for an attorney',
+  returned: 'Sent back by the attorney',
+  approved: 'Approved',
+};
+
+/** Whether this user may have final documents of this draft: an attorney, from an approved revision or a draft of their own. */
+function finalAllowed(s: Session, state: ReviewState): boolean {
+  return s.user.role === 'attorney' && ((state.status === 'approved' && state.approvedRev !== null) || state.owner === s.user.id);
+}
+
+function reviewSection(s: Session, id: string, state: ReviewState, documents: readonly string[]): Html {
+  const csrf = html`<input type="hidden" name="_csrf" value="${s.csrf}">`;
+  const final = finalAllowed(s, state);
+  return html`<section class="reopen-review" aria-labelledby="review-title">
+<h2 id="review-title">Review and documents</h2>
+<p><strong>${STATUS_WORDS[state.status]}</strong>${state.status === 'approved' ? ` (revision ${state.approvedRev})` : ''}.</p>
+${state.note ? html`<div class="usa-alert usa-alert--info"><div class="usa-alert__body"><h3 class="usa-alert__heading">The attorney's comment</h3><p class="usa-alert__text reopen-answer">${state.note}</p></div></div>` : ''}
+${state.status !== 'submitted' && state.status !== 'approved' ? html`<form method="post" action="/cases/${id}/submit">${csrf}<button class="usa-button" type="submit">Submit for review</button></form>` : ''}
+${
+  s.user.role === 'attorney' && state.status !== 'approved'
+    ? html`<form method="post" action="/cases/${id}/approve">${csrf}<input type="hidden" name="_rev" value="${state.rev}"><button class="usa-button usa-button--secondary" type="submit">Approve revision ${state.rev}</button></form>
+<form method="post" action="/cases/${id}/return" class="usa-form">${csrf}
+  <label class="usa-label" for="review-note">Comment for the person who prepared it</label>
+  <textarea class="usa-textarea" id="review-note" name="note" rows="3"></textarea>
+  <button class="usa-button usa-button--outline" type="submit">Send back with this comment</button>
+</form>`
+    : ''
+}
+<h3>Downloads</h3>
+<form method="post" action="/cases/${id}/download" class="usa-form">${csrf}
+  <fieldset class="usa-fieldset"><legend class="usa-legend">What to download</legend>
+    <div class="usa-radio"><input class="usa-radio__input" id="dl-preview" type="radio" name="what" value="preview" checked><label class="usa-radio__label" for="dl-preview">Preview packet (zip), with visible [MISSING] markers</label></div>
+    ${
+      final
+        ? html`<div class="usa-radio"><input class="usa-radio__input" id="dl-packet" type="radio" name="what" value="packet"><label class="usa-radio__label" for="dl-packet">Final packet (zip)</label></div>
+    <div class="usa-radio"><input class="usa-radio__input" id="dl-filing" type="radio" name="what" value="filing"><label class="usa-radio__label" for="dl-filing">Combined filing (PDF)</label></div>
+    ${documents.map((d, i) => html`<div class="usa-radio"><input class="usa-radio__input" id="dl-doc-${i}" type="radio" name="what" value="doc:${d}"><label class="usa-radio__label" for="dl-doc-${i}">${d} (PDF)</label></div>`)}`
+        : html`<p class="usa-hint">${s.user.role === 'attorney' ? 'Final documents come from an approved revision, or from your own draft.' : 'Final documents are for the supervising attorney, after approval.'}</p>`
+    }
+  </fieldset>
+  <button class="usa-button" type="submit">Download</button>
+</form>
+</section>`;
+}
+
+function reviewPage(s: Session, id: string, draft: InterviewDraft, report: CheckReport, state: ReviewState): string {
   const goals = goalsOf(draft);
   const steps = stepsFor(draft);
   const d = report.details;
@@ -192,11 +295,12 @@ ${steps.map(
     .filter((f) => fieldApplies(f, draft, goals))
     .map((f) => html`<dt>${question(f)}</dt><dd><span class="reopen-answer">${displayValue(f, f.path === 'goals' ? goals : valueAt(draft, f.path))}</span> <a href="/cases/${id}/step/${step.id}#${fieldId(f.path)}">Change<span class="usa-sr-only"> ${question(f)}</span></a></dd>`)}</dl>`,
 )}
-<p><a class="usa-button" href="/cases">Back to the case list</a></p>`,
+${reviewSection(s, id, state, report.documents)}
+<p><a href="/cases">Back to the case list</a></p>`,
   });
 }
 
-export function interviewRouter(store: Store, deps: { today: () => string }): Router {
+export function interviewRouter(store: Store, deps: { today: () => string; generator: Generator; exhibitBytes: number }): Router {
   const r = express.Router();
   const form = express.urlencoded({ extended: false, limit: '1mb', parameterLimit: 200 });
   const auth = requireSession(store);
@@ -273,7 +377,18 @@ ${rows.length === 0 ? html`<p>No cases yet.</p>` : html`<table class="usa-table 
     res.type('html').send(stepPage(session(res), c.id, c.rev, step, c.draft, []));
   });
 
-  r.post('/cases/:id/step/:step', form, auth, async (req, res) => {
+  // A step's form: URL-encoded, or multipart on the exhibits page (its PDF upload, capped).
+  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: deps.exhibitBytes, files: 1, fields: 30, parts: 32, fieldSize: 100_000 } }).single('file');
+  const stepForm = (req: Request, res: Response, next: (err?: unknown) => void) => {
+    if (!req.is('multipart/form-data')) return form(req, res, next);
+    upload(req, res, (err?: unknown) => {
+      if (err) res.locals['uploadError'] = (err as { code?: string }).code === 'LIMIT_FILE_SIZE' ? `the file is larger than ${Math.round(deps.exhibitBytes / 1e6)} MB` : 'the form could not be read; send one PDF at a time';
+      req.body ??= {};
+      next();
+    });
+  };
+
+  r.post('/cases/:id/step/:step', stepForm, auth, async (req, res) => {
     if (!checkCsrf(req, res)) return;
     const c = await load(req, res);
     if (!c) return;
@@ -282,12 +397,19 @@ ${rows.length === 0 ? html`<p>No cases yet.</p>` : html`<table class="usa-table 
       res.redirect(303, `/cases/${c.id}`);
       return;
     }
+    const s = session(res);
     const body = req.body as Record<string, string | string[]>;
     const rev = Number(body['_rev']);
-    const { draft, problems: typed } = applyAnswers(c.draft, step, body);
-    const saved = await store.updateDraft({ ...principalOf(session(res)), requestId: String(res.locals['requestId']) }, c.id, Number.isInteger(rev) ? rev : -1, draft);
+    let { draft, problems: typed } = applyAnswers(c.draft, step, body);
+    let stay = body['_go'] === 'stay';
+    if (step.fields.some((f) => f.kind === 'exhibits')) {
+      const changed = await changeExhibits(req, res, c.id, draft);
+      draft = changed.draft;
+      typed = [...typed, ...changed.problems];
+      stay = stay || changed.stay;
+    }
+    const saved = await store.updateDraft({ ...principalOf(s), requestId: String(res.locals['requestId']) }, c.id, Number.isInteger(rev) ? rev : -1, draft);
     if (saved.outcome === 'conflict') {
-      const s = session(res);
       res.status(409).type('html').send(page({ title: 'Changed by someone else', user: s.user, csrf: s.csrf, body: html`<h1>Someone else changed this case</h1><p>While you were on this page, the case was saved by someone else, so your answers on this page were not saved. <a href="/cases/${c.id}/step/${step.id}">Open the page again</a> to see their answers, then enter yours.</p>` }));
       return;
     }
@@ -295,18 +417,185 @@ ${rows.length === 0 ? html`<p>No cases yet.</p>` : html`<table class="usa-table 
     const { report } = checkCase(draft, deps.today());
     const problems = problemsFor(step, draft, typed, report);
     if (problems.length > 0) {
-      res.status(400).type('html').send(stepPage(session(res), c.id, saved.rev, step, draft, problems));
+      res.status(400).type('html').send(stepPage(s, c.id, saved.rev, step, draft, problems));
       return;
     }
-    const next = body['_go'] === 'stay' ? step.id : nextAfter(step, draft);
+    const next = stay ? step.id : nextAfter(step, draft);
     res.redirect(303, next === 'review' ? `/cases/${c.id}/review` : `/cases/${c.id}/step/${next}`);
   });
+
+  /** The exhibits page's buttons: remove an item, file the declaration at a tab, or add an item with its PDF. */
+  const changeExhibits = async (req: Request, res: Response, id: string, draft: InterviewDraft): Promise<{ draft: InterviewDraft; problems: Problem[]; stay: boolean }> => {
+    const body = req.body as Record<string, string>;
+    const current = valueAt(draft, 'motion.evidence');
+    const items = Array.isArray(current) ? [...(current as Record<string, unknown>[])] : [];
+    const set = (list: Record<string, unknown>[]) => withValue(draft, 'motion.evidence', list.length ? list : undefined);
+    if (body['_remove'] !== undefined) {
+      const i = Number(body['_remove']);
+      if (Number.isInteger(i) && i >= 0 && i < items.length) items.splice(i, 1);
+      return { draft: set(items), problems: [], stay: true };
+    }
+    if (body['_go'] === 'add-declaration') {
+      if (!items.some((x) => x['document'] === 'respondent-declaration')) {
+        const name = respondentName(draft);
+        items.push({ title: name ? `Declaration of ${name}` : 'Declaration of the respondent', kind: 'declaration', document: 'respondent-declaration' });
+      }
+      return { draft: set(items), problems: [], stay: true };
+    }
+    if (body['_go'] !== 'add') return { draft, problems: res.locals['uploadError'] ? [{ path: 'exhibit.file', message: `The PDF was not kept: ${String(res.locals['uploadError'])}.` }] : [], stay: false };
+    const problems: Problem[] = [];
+    const title = String(body['title'] ?? '').trim().replace(/\s+/g, ' ');
+    const kind = String(body['kind'] ?? '');
+    if (!title) problems.push({ path: 'exhibit.title', message: 'Give the exhibit a title.' });
+    if (!EVIDENCE_KINDS.some((k) => k.value === kind)) problems.push({ path: 'exhibit.kind', message: 'Choose what kind of document it is.' });
+    const item: Record<string, unknown> = { title, kind };
+    const date = String(body['date'] ?? '').trim();
+    if (date) item['date'] = date;
+    const publisher = String(body['publisher'] ?? '').trim();
+    if (publisher) item['publisher'] = publisher;
+    const pages = String(body['pages'] ?? '').trim();
+    if (pages) {
+      if (/^\d{1,5}$/.test(pages) && Number(pages) > 0) item['pages'] = Number(pages);
+      else problems.push({ path: 'exhibit.pages', message: 'Write the number of pages as a whole number, such as 12.' });
+    }
+    const language = String(body['language'] ?? '').trim();
+    if (language) item['language'] = language;
+    if (body['translated'] === 'yes') item['translated'] = true;
+    if (res.locals['uploadError']) problems.push({ path: 'exhibit.file', message: `The PDF was not kept: ${String(res.locals['uploadError'])}.` });
+    const file = req.file;
+    if (problems.length === 0 && file && file.size > 0) {
+      const checked = await checkExhibitFile(file.buffer);
+      if (!checked.ok) problems.push({ path: 'exhibit.file', message: `The PDF was not kept: ${checked.problem}.` });
+      else {
+        const stored = await store.addExhibit({ ...principalOf(session(res)), requestId: String(res.locals['requestId']) }, id, file.buffer);
+        if (stored.outcome === 'stored') {
+          item['file'] = stored.id;
+          delete item['pages'];
+        }
+      }
+    }
+    if (problems.length > 0) return { draft, problems, stay: true };
+    items.push(item);
+    return { draft: set(items), problems: [], stay: true };
+  };
 
   r.get('/cases/:id/review', auth, async (req, res) => {
     const c = await load(req, res);
     if (!c) return;
+    const state = await store.review(principalOf(session(res)), c.id);
+    if (!state) return;
     const { report } = checkCase(c.draft, deps.today());
-    res.type('html').send(reviewPage(session(res), c.id, c.draft, report));
+    res.type('html').send(reviewPage(session(res), c.id, c.draft, report, state));
+  });
+
+  const reviewAction = (action: 'submit' | 'approve' | 'return') =>
+    r.post(`/cases/:id/${action}`, form, auth, async (req, res) => {
+      if (!checkCsrf(req, res)) return;
+      const s = session(res);
+      const id = String(req.params['id']);
+      if (action !== 'submit' && s.user.role !== 'attorney') {
+        res.status(403).type('html').send(page({ title: 'Not allowed', user: s.user, csrf: s.csrf, body: html`<h1>Only an attorney can ${action === 'approve' ? 'approve' : 'send back'} a case</h1><p><a href="/cases/${id}/review">Back</a></p>` }));
+        return;
+      }
+      const body = req.body as Record<string, string>;
+      const change =
+        action === 'approve' ? { action, rev: Number(body['_rev']) } : action === 'return' ? { action, note: String(body['note'] ?? '').trim().slice(0, 5000) || 'Please review and correct.' } : { action };
+      const out = DRAFT_ID.test(id) ? await store.setReview({ ...principalOf(s), requestId: String(res.locals['requestId']) }, id, change) : { outcome: 'not_found' as const };
+      if (out.outcome === 'not_found') {
+        res.status(404).type('html').send(page({ title: 'Not found', user: s.user, csrf: s.csrf, body: html`<h1>There is no such case for your organization</h1>` }));
+        return;
+      }
+      if (out.outcome === 'conflict') {
+        res.status(409).type('html').send(page({ title: 'Changed since you read it', user: s.user, csrf: s.csrf, body: html`<h1>The case changed since you read it</h1><p>It is now at revision ${out.rev}. <a href="/cases/${id}/review">Read it again</a> before approving.</p>` }));
+        return;
+      }
+      res.redirect(303, action === 'submit' ? '/cases' : action === 'approve' ? `/cases/${id}/review` : '/review');
+    });
+  reviewAction('submit');
+  reviewAction('approve');
+  reviewAction('return');
+
+  r.get('/review', auth, async (_req, res) => {
+    const s = session(res);
+    if (s.user.role !== 'attorney') {
+      res.redirect(303, '/cases');
+      return;
+    }
+    const queue = await store.reviewQueue(principalOf(s));
+    res.type('html').send(
+      page({
+        title: 'Review queue',
+        user: s.user,
+        csrf: s.csrf,
+        body: html`<h1>Review queue</h1>
+${queue.length === 0 ? html`<p>Nothing is waiting for review.</p>` : html`<ul class="usa-list">${queue.map((d) => html`<li><a href="/cases/${d.id}/review">${d.name ?? 'No name yet'}</a>, submitted ${d.updated.slice(0, 10)}</li>`)}</ul>`}`,
+      }),
+    );
+  });
+
+  r.post('/cases/:id/download', form, auth, async (req, res) => {
+    if (!checkCsrf(req, res)) return;
+    const s = session(res);
+    const p = principalOf(s);
+    const id = String(req.params['id']);
+    const state = DRAFT_ID.test(id) ? await store.review(p, id) : null;
+    if (!state) {
+      res.status(404).type('html').send(page({ title: 'Not found', user: s.user, csrf: s.csrf, body: html`<h1>There is no such case for your organization</h1>` }));
+      return;
+    }
+    const what = String((req.body as Record<string, string>)['what'] ?? 'preview');
+    const preview = what === 'preview';
+    if (!preview && !finalAllowed(s, state)) {
+      res.status(403).type('html').send(page({ title: 'Not allowed', user: s.user, csrf: s.csrf, body: html`<h1>Final documents need an attorney's approval</h1><p><a href="/cases/${id}/review">Back</a></p>` }));
+      return;
+    }
+    // Final documents come from the revision approved (or, for an attorney's own draft, the latest).
+    const fromRev = !preview && state.status === 'approved' && state.approvedRev !== null ? state.approvedRev : state.rev;
+    const value = await store.getRevision(p, id, fromRev);
+    const draft = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as InterviewDraft) : {};
+    const exhibits: Record<string, Uint8Array> = {};
+    for (const e of (await store.listExhibits(p, id)) ?? []) {
+      const bytes = await store.readExhibit(p, id, e.id);
+      if (bytes) exhibits[e.id] = bytes;
+    }
+    const doc = what.startsWith('doc:') ? what.slice(4) : null;
+    const outcome = await deps.generator.packet({
+      value: draft,
+      sourceIssues: [],
+      asOf: deps.today(),
+      preview,
+      exhibits,
+      ...(what === 'filing' ? { documents: ['motion-to-reopen'] } : doc ? { documents: [doc] } : {}),
+    });
+    await store.audit({ orgId: p.orgId, actor: p.actor, action: preview ? 'packet.preview' : 'packet.generate', draftId: id, requestId: String(res.locals['requestId']), outcome: outcome.ok ? 'ok' : 'problems' });
+    if (!outcome.ok) {
+      res.status(422).type('html').send(
+        page({
+          title: 'Cannot make the documents yet',
+          user: s.user,
+          csrf: s.csrf,
+          body: html`<h1>The documents cannot be made yet</h1><ul class="usa-list">${outcome.issues.filter((i) => i.severity === 'error').map((i) => html`<li>${i.message}</li>`)}${outcome.usage ? html`<li>${outcome.usage}</li>` : ''}</ul><p><a href="/cases/${id}/review">Back to check your answers</a></p>`,
+        }),
+      );
+      return;
+    }
+    let bytes: Uint8Array = outcome.zip;
+    let name = outcome.filename;
+    let type = 'application/zip';
+    if (what === 'filing' || doc) {
+      const zip = new PizZip(outcome.zip);
+      const wanted = Object.keys(zip.files).find((n) => (what === 'filing' ? /-filing\.pdf$/.test(n) : n.endsWith(`-${doc}.pdf`)));
+      if (!wanted) {
+        res.status(422).type('html').send(page({ title: 'Not available', user: s.user, csrf: s.csrf, body: html`<h1>That document is not part of this case's filings</h1><p><a href="/cases/${id}/review">Back</a></p>` }));
+        return;
+      }
+      bytes = zip.file(wanted)!.asUint8Array();
+      name = wanted;
+      type = 'application/pdf';
+    }
+    res.set('Content-Type', type);
+    res.set('Content-Disposition', `attachment; filename="${name}"`);
+    res.end(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   });
 
   r.post('/cases/:id/delete', form, auth, async (req, res) => {

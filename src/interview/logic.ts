@@ -178,6 +178,9 @@ export function applyAnswers(draft: Draft, step: Step, form: Readonly<Record<str
       continue;
     }
     switch (field.kind) {
+      case 'exhibits':
+        // Added and removed one at a time by the exhibits page itself (server/web), with its upload.
+        break;
       case 'checkboxes': {
         const allowed = new Set((field.options ?? []).map((o) => o.value));
         const chosen = (field.options ?? []).map((o) => o.value).filter((v) => many.includes(v));

@@ -50,7 +50,9 @@ export type FieldKind =
   | 'checkboxes'
   | 'paragraphs'
   | 'lines'
-  | 'prose';
+  | 'prose'
+  /** The exhibits list: a table of the items with a form to add one (a PDF upload) and remove buttons. */
+  | 'exhibits';
 
 export interface Option {
   value: string;
@@ -132,6 +134,9 @@ export const STEPS: readonly Step[] = [
       { path: 'respondent.aNumber', kind: 'a-number', required: true },
       { path: 'respondent.dateOfBirth', kind: 'partial-date', required: true },
       { path: 'respondent.nationality', kind: 'country', required: true },
+      { path: 'respondent.placeOfBirth.city', kind: 'text', showIf: { goal: 'records' } },
+      { path: 'respondent.placeOfBirth.country', kind: 'country', showIf: { goal: 'records' }, required: true },
+      { path: 'respondent.arrivalDate', kind: 'date', showIf: { goal: 'motion' } },
       { path: 'respondent.sex', kind: 'choice', options: options(ENUMS.sex, { female: 'Female', male: 'Male', x: 'Another or not given' }) },
     ],
   },
@@ -152,6 +157,10 @@ export const STEPS: readonly Step[] = [
     fields: [
       { path: 'custody.status', kind: 'choice', options: options(ENUMS.custodyStatus, CUSTODY), required: true },
       { path: 'custody.facility.name', kind: 'text', question: 'The detention facility', showIf: { path: 'custody.status', equals: 'detained' }, required: true },
+      { path: 'custody.facility.address.street', kind: 'text', question: 'The facility’s address: street', showIf: { path: 'custody.status', equals: 'detained' }, required: true },
+      { path: 'custody.facility.address.city', kind: 'text', question: 'City', showIf: { path: 'custody.status', equals: 'detained' }, required: true },
+      { path: 'custody.facility.address.state', kind: 'state', question: 'State', showIf: { path: 'custody.status', equals: 'detained' }, required: true },
+      { path: 'custody.facility.address.zip', kind: 'text', question: 'ZIP code', showIf: { path: 'custody.status', equals: 'detained' }, required: true },
       { path: 'custody.facility.eroFieldOffice', kind: 'text', question: 'The ICE field office responsible', showIf: { path: 'custody.status', equals: 'detained' } },
       { path: 'respondent.mailingAddress.street', kind: 'text', question: 'The client’s mailing address: street', showIf: { not: { path: 'custody.status', in: ['detained', 'removed'] } } },
       { path: 'respondent.mailingAddress.city', kind: 'text', question: 'City', showIf: { not: { path: 'custody.status', in: ['detained', 'removed'] } } },
@@ -218,12 +227,35 @@ export const STEPS: readonly Step[] = [
     ],
   },
   {
+    id: 'new-facts',
+    title: 'What is new since the order',
+    intro: 'The facts that arose or came to light after the removal order, each with why it could not have been presented at the earlier hearing.',
+    goals: ['motion'],
+    showIf: motionIn(['changed-country-conditions', 'new-evidence', 'court-order']),
+    fields: [
+      { path: 'motion.newFacts.0.statement', kind: 'prose', question: 'The first new fact', required: true },
+      { path: 'motion.newFacts.0.arose', kind: 'date', question: 'When it arose' },
+      { path: 'motion.newFacts.0.whyNotEarlier', kind: 'prose', question: 'Why it could not be presented earlier', required: true },
+      { path: 'motion.newFacts.1.statement', kind: 'prose', question: 'A second new fact, if any' },
+      { path: 'motion.newFacts.1.arose', kind: 'date', question: 'When it arose', showIf: { path: 'motion.newFacts.1.statement', present: true } },
+      { path: 'motion.newFacts.1.whyNotEarlier', kind: 'prose', question: 'Why it could not be presented earlier', showIf: { path: 'motion.newFacts.1.statement', present: true } },
+    ],
+  },
+  {
     id: 'declaration',
     title: 'The client’s own account',
     intro:
       'Write what the client tells you, in the first person (“I”), one paragraph at a time, in the client’s own words. A judge needs to read: what happened to the client; what the client fears now and why; why these facts could not be raised at the earlier hearing; and, after an in absentia order, how the client learned of it. Do not write about country conditions in general: the exhibits prove those.',
     goals: ['motion'],
     fields: [{ path: 'declaration.account', kind: 'paragraphs', question: 'The client’s account, paragraph by paragraph', required: true }],
+  },
+  {
+    id: 'exhibits',
+    title: 'Exhibits',
+    intro:
+      'The documents filed with the motion, in the order of their tabs: the application (such as Form I-589), the client’s declaration, then evidence of country conditions, newest first. Upload each as a PDF; one not in hand yet can be listed with its page count and inserted later.',
+    goals: ['motion'],
+    fields: [{ path: 'motion.evidence', kind: 'exhibits', question: 'Exhibits' }],
   },
   {
     id: 'stay',
@@ -242,6 +274,7 @@ export const STEPS: readonly Step[] = [
     goals: ['records'],
     fields: [
       { path: 'records.agencies', kind: 'checkboxes', options: options(ENUMS.agency, AGENCY), required: true },
+      { path: 'records.maxFee', kind: 'number', question: 'The most the client will pay in fees, in dollars', hint: 'Agencies charge nothing for the first 100 pages and two hours of search; 25 is usual.', required: true },
       { path: 'records.expedite', kind: 'yes-no', question: 'Ask for expedited processing?' },
       { path: 'records.purpose', kind: 'prose', question: 'What the records are needed for' },
     ],
@@ -272,6 +305,10 @@ export const STEPS: readonly Step[] = [
     fields: [
       { path: 'service.method', kind: 'choice', options: options(ENUMS.serviceMethod, SERVICE), required: true },
       { path: 'service.dhsOffice', kind: 'text', question: 'The DHS office served (such as OPLA Detroit)' },
+      { path: 'service.address.street', kind: 'text', question: 'The DHS office’s address: street', showIf: { path: 'service.method', in: ['mail', 'hand'] }, required: true },
+      { path: 'service.address.city', kind: 'text', question: 'City', showIf: { path: 'service.method', in: ['mail', 'hand'] }, required: true },
+      { path: 'service.address.state', kind: 'state', question: 'State', showIf: { path: 'service.method', in: ['mail', 'hand'] }, required: true },
+      { path: 'service.address.zip', kind: 'text', question: 'ZIP code', showIf: { path: 'service.method', in: ['mail', 'hand'] }, required: true },
     ],
   },
 ];

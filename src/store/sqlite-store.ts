@@ -24,6 +24,9 @@ import type {
   Invitation,
   Principal,
   Replayed,
+  ReviewChange,
+  ReviewState,
+  ReviewStatus,
   Role,
   Session,
   Store,
@@ -131,6 +134,10 @@ CREATE TABLE invitations (
   expires TEXT NOT NULL,
   used TEXT
 ) STRICT;
+ALTER TABLE drafts ADD COLUMN status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'submitted', 'returned', 'approved'));
+ALTER TABLE drafts ADD COLUMN approved_rev INTEGER;
+ALTER TABLE drafts ADD COLUMN review_note BLOB;
+ALTER TABLE drafts ADD COLUMN owner TEXT;
 `;
 
 /** How long an Idempotency-Key is remembered: a client retries within minutes, not days. */
@@ -274,8 +281,8 @@ class SqliteStore implements Store {
       const sealer = aesGcm(key);
       const at = this.stamp();
       this.db
-        .prepare('INSERT INTO drafts (id, org_id, rev, created, updated, data_key, name) VALUES (?, ?, 1, ?, ?, ?, ?)')
-        .run(id, p.orgId, at, at, this.server.seal(key, `data-key:${id}`), sealName(sealer, id, value));
+        .prepare('INSERT INTO drafts (id, org_id, rev, created, updated, data_key, name, owner) VALUES (?, ?, 1, ?, ?, ?, ?, ?)')
+        .run(id, p.orgId, at, at, this.server.seal(key, `data-key:${id}`), sealName(sealer, id, value), p.actor);
       this.db.prepare('INSERT INTO revisions (draft_id, rev, saved, actor, body) VALUES (?, 1, ?, ?, ?)').run(id, at, p.actor, sealer.seal(encode(value), `revision:${id}:1`));
       return { outcome: 'created' as const, id, rev: 1 };
     });
@@ -310,7 +317,10 @@ class SqliteStore implements Store {
       const next = current + 1;
       const sealer = this.dataKey(row);
       const at = this.stamp();
-      this.db.prepare('UPDATE drafts SET rev = ?, updated = ?, name = ? WHERE id = ?').run(next, at, sealName(sealer, id, value), id);
+      // A save after an approval withdraws it: what was approved is no longer what the draft says.
+      this.db
+        .prepare("UPDATE drafts SET rev = ?, updated = ?, name = ?, status = CASE status WHEN 'approved' THEN 'draft' ELSE status END, approved_rev = NULL WHERE id = ?")
+        .run(next, at, sealName(sealer, id, value), id);
       this.db.prepare('INSERT INTO revisions (draft_id, rev, saved, actor, body) VALUES (?, ?, ?, ?, ?)').run(id, next, at, p.actor, sealer.seal(encode(value), `revision:${id}:${next}`));
       return { outcome: 'saved', id, rev: next };
     });
@@ -385,6 +395,61 @@ class SqliteStore implements Store {
     if (!this.draftRow(p, draftId)) return null;
     const rows = this.db.prepare('SELECT id, bytes, sha256 FROM exhibits WHERE draft_id = ? ORDER BY created, id').all(draftId) as Row[];
     return rows.map((r) => ({ id: String(r['id']), bytes: Number(r['bytes']), sha256: String(r['sha256']) }));
+  }
+
+  // ---- review ----
+
+  private reviewOf(r: Row): ReviewState {
+    const id = String(r['id']);
+    return {
+      status: r['status'] as ReviewStatus,
+      approvedRev: r['approved_rev'] === null ? null : Number(r['approved_rev']),
+      note: r['review_note'] ? this.dataKey(r).open(r['review_note'] as Buffer, `note:${id}`).toString('utf8') : null,
+      owner: r['owner'] === null ? null : String(r['owner']),
+      rev: Number(r['rev']),
+    };
+  }
+
+  async review(p: Principal, id: string): Promise<ReviewState | null> {
+    this.live();
+    const r = this.db.prepare('SELECT * FROM drafts WHERE id = ? AND org_id = ?').get(id, p.orgId) as Row | undefined;
+    return r ? this.reviewOf(r) : null;
+  }
+
+  async setReview(p: Principal, id: string, change: ReviewChange): Promise<{ outcome: 'ok'; state: ReviewState } | { outcome: 'not_found' } | { outcome: 'conflict'; rev: number }> {
+    this.live();
+    return this.db.transaction(() => {
+      const r = this.db.prepare('SELECT * FROM drafts WHERE id = ? AND org_id = ?').get(id, p.orgId) as Row | undefined;
+      const audit = (outcome: string) =>
+        this.db
+          .prepare('INSERT INTO audit (at, org_id, actor, action, draft_id, request_id, outcome) VALUES (?, ?, ?, ?, ?, ?, ?)')
+          .run(this.stamp(), p.orgId, p.actor, `review.${change.action}`, id, p.requestId ?? '', outcome);
+      if (!r) {
+        audit('not_found');
+        return { outcome: 'not_found' as const };
+      }
+      if (change.action === 'approve' && change.rev !== Number(r['rev'])) {
+        audit('conflict');
+        return { outcome: 'conflict' as const, rev: Number(r['rev']) };
+      }
+      if (change.action === 'submit') this.db.prepare("UPDATE drafts SET status = 'submitted', review_note = NULL, approved_rev = NULL WHERE id = ?").run(id);
+      if (change.action === 'approve') this.db.prepare("UPDATE drafts SET status = 'approved', approved_rev = ?, review_note = NULL WHERE id = ?").run(change.rev, id);
+      if (change.action === 'return') {
+        this.db.prepare("UPDATE drafts SET status = 'returned', approved_rev = NULL, review_note = ? WHERE id = ?").run(this.dataKey(r).seal(Buffer.from(change.note, 'utf8'), `note:${id}`), id);
+      }
+      audit('ok');
+      const after = this.db.prepare('SELECT * FROM drafts WHERE id = ?').get(id) as Row;
+      return { outcome: 'ok' as const, state: this.reviewOf(after) };
+    }).immediate();
+  }
+
+  async reviewQueue(p: Principal): Promise<DraftSummary[]> {
+    this.live();
+    const rows = this.db.prepare("SELECT id, rev, updated, data_key, name FROM drafts WHERE org_id = ? AND status = 'submitted' ORDER BY updated, id").all(p.orgId) as Row[];
+    return rows.map((r) => {
+      const id = String(r['id']);
+      return { id, rev: Number(r['rev']), updated: String(r['updated']), name: r['name'] ? this.dataKey(r).open(r['name'] as Buffer, `name:${id}`).toString('utf8') : null };
+    });
   }
 
   // ---- people ----

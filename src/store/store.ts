@@ -27,6 +27,22 @@ export interface Principal {
   requestId?: string;
 }
 
+/** Where a draft stands in review: an intern submits it, an attorney approves it or returns it. */
+export type ReviewStatus = 'draft' | 'submitted' | 'returned' | 'approved';
+
+export interface ReviewState {
+  status: ReviewStatus;
+  /** The revision an attorney approved; any later save withdraws the approval. */
+  approvedRev: number | null;
+  /** The attorney's comment when returning the draft. */
+  note: string | null;
+  /** Who created the draft (a user or token id). */
+  owner: string | null;
+  rev: number;
+}
+
+export type ReviewChange = { action: 'submit' } | { action: 'approve'; rev: number } | { action: 'return'; note: string };
+
 export interface DraftSummary {
   id: string;
   rev: number;
@@ -137,6 +153,16 @@ export interface Store {
   readExhibit(p: Principal, draftId: string, exhibitId: string): Promise<Uint8Array | null>;
   /** The ids of the draft's exhibits. */
   listExhibits(p: Principal, draftId: string): Promise<StoredExhibit[] | null>;
+
+  /** Where the draft stands in review, or null when it is not the caller's organization's. */
+  review(p: Principal, id: string): Promise<ReviewState | null>;
+  /**
+   * Submits, approves (the revision the attorney read: `rev`) or returns a draft, with its audit
+   * entry. Who may do which is the caller's to decide (server/web); the store keeps the state.
+   */
+  setReview(p: Principal, id: string, change: ReviewChange): Promise<{ outcome: 'ok'; state: ReviewState } | { outcome: 'not_found' } | { outcome: 'conflict'; rev: number }>;
+  /** The organization's drafts submitted for review, oldest first. */
+  reviewQueue(p: Principal): Promise<DraftSummary[]>;
 
   /** A new user; null when the email is taken. `passwordHash` is an argon2id hash (server/auth). */
   createUser(orgId: string, email: string, passwordHash: string, role: Role, admin: boolean): Promise<User | null>;

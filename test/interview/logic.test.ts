@@ -21,7 +21,9 @@ describe('which steps a choice of filings brings in', () => {
   });
 
   it('a motion to reopen: the order, the basis, the declaration and service; no stay, no records', () => {
-    expect(ids(chosen('motion'))).toEqual(['filings', 'respondent', 'language', 'custody', 'order', 'basis', 'declaration', 'counsel', 'service']);
+    expect(ids(chosen('motion'))).toEqual(['filings', 'respondent', 'language', 'custody', 'order', 'basis', 'declaration', 'exhibits', 'counsel', 'service']);
+    expect(ids(withValue(chosen('motion'), 'motion.basis', 'changed-country-conditions'))).toContain('new-facts');
+    expect(ids(withValue(chosen('motion'), 'motion.basis', 'in-absentia-no-notice'))).not.toContain('new-facts');
   });
 
   it('a stay request to ICE: the order and the stay, no declaration and no service on DHS', () => {
@@ -55,7 +57,7 @@ describe('which steps a choice of filings brings in', () => {
 
 describe('the next step', () => {
   const complete: Draft = {
-    respondent: { name: { family: 'Yousif' }, aNumber: 'A212-047-381', dateOfBirth: '1971-04-02', nationality: 'IQ' },
+    respondent: { name: { family: 'Yousif' }, aNumber: 'A212-047-381', dateOfBirth: '1971-04-02', nationality: 'IQ', placeOfBirth: { country: 'IQ' } },
     custody: { status: 'at-large' },
     counsel: { name: 'Laila Haddad', type: 'attorney', address: { street: '1 Main', city: 'Detroit', state: 'MI', zip: '48226' }, phone: '313-555-0100', email: 'l@example.org' },
   };
@@ -63,7 +65,7 @@ describe('the next step', () => {
   it('skips steps whose required answers are given, and steps no filing needs', () => {
     const d = withGoals(complete, ['records']);
     expect(nextStep(d)).toBe('records');
-    expect(nextStep(withValue(d, 'records.agencies', ['uscis']))).toBe('review');
+    expect(nextStep(withValue(withValue(d, 'records.agencies', ['uscis']), 'records.maxFee', 25))).toBe('review');
   });
 
   it('an optional step (language) is never where the next step stops', () => {
@@ -73,7 +75,13 @@ describe('the next step', () => {
   it('a required field that does not apply does not hold the step (a facility only when detained)', () => {
     const d = withGoals(complete, ['records']);
     expect(missingIn(stepById('custody')!, d)).toEqual([]);
-    expect(missingIn(stepById('custody')!, withValue(d, 'custody.status', 'detained')).map((f) => f.path)).toEqual(['custody.facility.name']);
+    expect(missingIn(stepById('custody')!, withValue(d, 'custody.status', 'detained')).map((f) => f.path)).toEqual([
+      'custody.facility.name',
+      'custody.facility.address.street',
+      'custody.facility.address.city',
+      'custody.facility.address.state',
+      'custody.facility.address.zip',
+    ]);
   });
 
   it('a motion stops first at the order, then the basis, then the declaration', () => {
@@ -82,9 +90,13 @@ describe('the next step', () => {
     d = withValue(withValue(withValue(withValue(withValue(d, 'proceedings.type', 'removal'), 'proceedings.court.name', 'Detroit'), 'proceedings.order.date', '2005-03-01'), 'proceedings.order.inAbsentia', false), 'proceedings.order.appeal', 'waived');
     expect(nextStep(d)).toBe('basis');
     d = withValue(d, 'motion.basis', 'changed-country-conditions');
+    expect(nextStep(d)).toBe('new-facts');
+    d = withValue(withValue(d, 'motion.newFacts.0.statement', 'ISIS took Alqosh.'), 'motion.newFacts.0.whyNotEarlier', 'It happened in 2014.');
     expect(nextStep(d)).toBe('declaration');
     d = withValue(d, 'declaration.account', ['I was born in Alqosh.']);
     expect(nextStep(d)).toBe('service');
+    d = withValue(d, 'service.method', 'hand');
+    expect(missingIn(stepById('service')!, d).map((f) => f.path)).toEqual(['service.address.street', 'service.address.city', 'service.address.state', 'service.address.zip']);
   });
 });
 
