@@ -17,11 +17,10 @@
  * applied once. Every read, change, deletion and generation is written to the audit log.
  */
 import { createHash } from 'node:crypto';
-import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import express, { type NextFunction, type Request, type RequestHandler, type Response, type Router } from 'express';
 import multer from 'multer';
 import {
   checkCase,
-  checkExhibitFile,
   EXHIBIT_ID,
   isCivilDate,
   makeIssue,
@@ -35,13 +34,18 @@ import {
 import { ApiError, badRequest, notFound, sendIssues } from './errors.js';
 import { GeneratorBusyError, type Generator, type PacketOutcome, type PacketTask } from './generation.js';
 import type { Limits } from './limits.js';
+import type { ExhibitChecker } from './sandbox-slots.js';
 
 export interface ApiDeps {
+  /** The per-token limit on packets, put on each packet route. */
+  packetLimit: RequestHandler;
   store: Store;
   generator: Generator;
   /** Today's civil date where the server is, YYYY-MM-DD: the default `asOf`. */
   today: () => string;
   limits: Limits;
+  /** Checks an uploaded PDF in the sandbox, a few at a time (sandbox-slots.ts). */
+  checkExhibit: ExhibitChecker;
 }
 
 /** Dates a packet can be made for: zip files record years 1980 to 2107. */
@@ -147,7 +151,7 @@ const route = (h: Handler) => (req: Request, res: Response, next: NextFunction) 
 
 export function apiRouter(deps: ApiDeps): Router {
   const { store, generator, limits } = deps;
-  const r = express.Router();
+  const r = express.Router({ caseSensitive: true, strict: true });
   r.use((req, res, next) => {
     res.locals['mount'] = req.baseUrl;
     next();
@@ -160,8 +164,9 @@ export function apiRouter(deps: ApiDeps): Router {
     return store.audit({ orgId: p.orgId, actor: p.actor, action, draftId: draft, requestId: requestId(res), outcome });
   };
 
-  const refuseIntern = (res: Response, preview: boolean) => {
+  const refuseIntern = async (res: Response, preview: boolean, draft: string | null) => {
     if (!preview && principal(res).role !== 'attorney') {
+      await audit(res, 'packet.generate', draft, 'refused');
       throw new ApiError(403, [makeIssue('role_refused', '', 'error', { action: 'make final packets (add preview=true for a preview)' })]);
     }
   };
@@ -198,7 +203,8 @@ export function apiRouter(deps: ApiDeps): Router {
     await audit(res, action, draft, 'ok');
     res.status(200);
     res.set('Content-Type', 'application/zip');
-    res.set('Content-Disposition', `attachment; filename="${outcome.filename}"`);
+    // No A-number in a header: proxies and browsers keep headers (the files inside carry it).
+    res.set('Content-Disposition', `attachment; filename="${task.preview ? 'reopen-preview' : 'reopen-packet'}-${task.asOf}.zip"`);
     res.end(Buffer.from(outcome.zip.buffer, outcome.zip.byteOffset, outcome.zip.byteLength));
   };
 
@@ -213,12 +219,12 @@ export function apiRouter(deps: ApiDeps): Router {
     res.json(report);
   }));
 
-  r.post('/packets', json, route(async (req, res) => {
+  r.post('/packets', deps.packetLimit, json, route(async (req, res) => {
     const q = query(req, ['asOf', 'documents', 'preview']);
     const asOf = asOfOf(q, deps.today());
     const preview = flag(q, 'preview');
     const documents = documentsOf(q);
-    refuseIntern(res, preview);
+    await refuseIntern(res, preview, null);
     const { value, sourceIssues } = caseBody(req);
     await sendPacket(res, { value, sourceIssues, asOf, preview, exhibits: null, ...(documents ? { documents } : {}) }, null);
   }));
@@ -289,10 +295,16 @@ export function apiRouter(deps: ApiDeps): Router {
     if (!req.is('multipart/form-data')) {
       throw new ApiError(415, [makeIssue('unsupported_media_type', '', 'error', { expected: 'multipart/form-data with the PDF in the field "file"' })]);
     }
-    await new Promise<void>((resolve, reject) => upload.single('file')(req, res, (err?: unknown) => (err ? reject(err) : resolve())));
+    try {
+      await new Promise<void>((resolve, reject) => upload.single('file')(req, res, (err?: unknown) => (err ? reject(err) : resolve())));
+    } catch (err) {
+      if (err instanceof multer.MulterError) throw err;
+      // busboy's own errors (no boundary, a truncated body, a malformed part) are the request's fault.
+      throw badRequest('file', 'The upload could not be read: send it as multipart/form-data with the PDF in the field "file".');
+    }
     const file = req.file;
     if (!file) throw badRequest('file', 'Send the PDF in the form field "file".');
-    const checked = await checkExhibitFile(file.buffer);
+    const checked = await deps.checkExhibit(file.buffer);
     if (!checked.ok) {
       await audit(res, 'exhibit.add', id, 'refused');
       throw new ApiError(422, [makeIssue('exhibit_upload', 'file', 'error', { problem: checked.problem })]);
@@ -310,7 +322,7 @@ export function apiRouter(deps: ApiDeps): Router {
     });
   }));
 
-  r.post('/drafts/:id/packets', route(async (req, res) => {
+  r.post('/drafts/:id/packets', deps.packetLimit, route(async (req, res) => {
     const q = query(req, ['asOf', 'documents', 'preview']);
     const id = draftId(req);
     const asOf = asOfOf(q, deps.today());
@@ -322,7 +334,7 @@ export function apiRouter(deps: ApiDeps): Router {
       await audit(res, preview ? 'packet.preview' : 'packet.generate', id, 'not_found');
       throw notFound('draft with this id for your organization');
     }
-    refuseIntern(res, preview);
+    await refuseIntern(res, preview, id);
     if (draft.case === null || typeof draft.case !== 'object' || Array.isArray(draft.case)) throw badRequest('case', 'The draft holds no case object.');
     const exhibits: Record<string, Uint8Array> = {};
     for (const file of exhibitFiles(draft.case)) {

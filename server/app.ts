@@ -16,6 +16,7 @@ import { apiRouter } from './api.js';
 import { ApiError, errorHandler, sendIssues } from './errors.js';
 import type { Generator } from './generation.js';
 import { DEFAULT_LIMITS, megabytes, type Limits } from './limits.js';
+import { sandboxSlots } from './sandbox-slots.js';
 import { adminRouter } from './web/admin.js';
 import { authRouter } from './web/auth.js';
 import { html, page } from './web/html.js';
@@ -56,6 +57,8 @@ export function createApp(deps: AppDeps): ReopenApp {
   app.disable('x-powered-by');
   app.set('trust proxy', deps.trustProxy ?? false);
   app.set('etag', false);
+  app.set('case sensitive routing', true);
+  app.set('strict routing', true);
   // Query strings are read as flat key=value pairs (node:querystring): no nested objects, and so no
   // prototype keys, and at most 1000 keys.
   app.set('query parser', 'simple');
@@ -130,13 +133,13 @@ export function createApp(deps: AppDeps): ReopenApp {
     keyGenerator: (_req, res) => (res.locals['principal'] as Principal).actor,
     handler: tooMany,
   });
+  // On the packet routes themselves (api.ts), so no spelling of their path escapes it.
   const packets = rateLimit({
     windowMs: 60_000,
     limit: limits.packetsPerMinute,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     keyGenerator: (_req, res) => `packets:${(res.locals['principal'] as Principal).actor}`,
-    skip: (req) => req.method !== 'POST' || !/\/packets$/.test(req.path),
     handler: tooMany,
   });
 
@@ -156,14 +159,15 @@ export function createApp(deps: AppDeps): ReopenApp {
     });
   };
 
-  app.use('/api/v1', authenticate, perToken, packets, apiRouter({ store, generator: deps.generator, today: deps.today, limits }));
+  const checkExhibit = sandboxSlots({ running: limits.sandboxes, waiting: limits.sandboxes * 4 });
+  app.use('/api/v1', authenticate, perToken, apiRouter({ store, generator: deps.generator, today: deps.today, limits, packetLimit: packets, checkExhibit }));
 
   // The web interview: static styles, sign-in, then the pages (each checks the session).
   const assets = { fallthrough: false, index: false, redirect: false, dotfiles: 'deny' as const, maxAge: '1h' };
   app.use('/assets/uswds', express.static(USWDS_DIST, assets));
   app.use('/assets', express.static(OWN_ASSETS, assets));
   app.use(authRouter(store, log, { loginsPerWindow: limits.loginsPer15Minutes }));
-  app.use(interviewRouter(store, { today: deps.today, generator: deps.generator, exhibitBytes: limits.exhibitBytes }));
+  app.use(interviewRouter(store, { today: deps.today, generator: deps.generator, exhibitBytes: limits.exhibitBytes, checkExhibit }));
   app.use(adminRouter(store));
 
   app.use((_req: Request, res: Response) => {

@@ -7,6 +7,7 @@
 import type { ErrorRequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import { makeIssue, type Issue } from '../src/index.js';
+import { SandboxBusyError } from './sandbox-slots.js';
 
 /** An answer other than success, thrown by a route and written by `errorHandler`. */
 export class ApiError extends Error {
@@ -66,6 +67,10 @@ export function errorForLog(err: unknown): Record<string, unknown> {
 export function errorHandler(log: Logger, bodyLimit: string): ErrorRequestHandler {
   return (err, _req, res, _next) => {
     if (err instanceof ApiError) return sendIssues(res, err.status, err.issues, err.extra);
+    if (err instanceof SandboxBusyError) {
+      res.set('Retry-After', '30');
+      return sendIssues(res, 503, [makeIssue('server_busy', '', 'error', {})]);
+    }
     const known = knownError(err, bodyLimit);
     if (known) return sendIssues(res, known.status, known.issues);
     log.error({ requestId: res.locals['requestId'], err: errorForLog(err) }, 'unexpected error');

@@ -17,6 +17,8 @@ export interface Limits {
   packetSeconds: number;
   /** Failed sign-ins one address may make in 15 minutes. */
   loginsPer15Minutes: number;
+  /** Uploaded exhibits checked at once (each in a sandbox process of up to about 1 GB). */
+  sandboxes: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -27,6 +29,7 @@ export const DEFAULT_LIMITS: Limits = {
   failedAuthPerMinute: 30,
   packetSeconds: 120,
   loginsPer15Minutes: 10,
+  sandboxes: 2,
 };
 
 /** "10 MB" for messages. */

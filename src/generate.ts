@@ -22,6 +22,9 @@ import { unprintableIssues } from './printable.js';
 
 export type Format = 'docx' | 'pdf';
 
+/** The header of every page of a preview. */
+export const PREVIEW_MARK = 'PREVIEW \u2014 NOT FOR FILING';
+
 export interface GenerateOptions {
   asOf: string;
   /** Only these documents; default: every document the case asks for that Reopen can write. */
@@ -107,6 +110,9 @@ export async function generateDocuments(input: unknown, opts: GenerateOptions): 
     asOf: opts.asOf,
     furniture: {
       pageNumbers: view.furniture.pageNumbers,
+      // A preview is never mistaken for a filing: every page says so (and an intern's preview of a
+      // complete case would otherwise be the final documents).
+      ...(opts.preview ? { headerLeft: PREVIEW_MARK } : {}),
       ...(view.furniture.headerRight ? { headerRight: view.furniture.headerRight } : {}),
       ...(view.furniture.footerLeft ? { footerLeft: view.furniture.footerLeft } : {}),
     },

@@ -8,7 +8,6 @@ import express, { type Request, type Response, type Router } from 'express';
 import {
   applyAnswers,
   checkCase,
-  checkExhibitFile,
   withValue,
   fieldApplies,
   goalsOf,
@@ -33,6 +32,7 @@ import {
 import multer from 'multer';
 import PizZip from 'pizzip';
 import type { Generator } from '../generation.js';
+import { SandboxBusyError, type ExhibitChecker } from '../sandbox-slots.js';
 import { checkCsrf, principalOf, requireSession } from './auth.js';
 import { errorSummary, html, page, type Html } from './html.js';
 
@@ -176,7 +176,7 @@ ${hasDeclaration ? '' : html`<p><button class="usa-button usa-button--outline" t
 </fieldset></div>`;
 }
 
-function stepPage(s: Session, id: string, rev: number, step: Step, draft: InterviewDraft, problems: readonly Problem[]): string {
+function stepPage(s: Session, id: string, rev: number, step: Step, draft: InterviewDraft, problems: readonly Problem[], notice?: string): string {
   const goals = goalsOf(draft);
   const steps = stepsFor(draft);
   const index = steps.findIndex((x) => x.id === step.id);
@@ -186,6 +186,7 @@ function stepPage(s: Session, id: string, rev: number, step: Step, draft: Interv
     title: `${problems.length ? 'Error: ' : ''}${step.title}`,
     user: s.user,
     csrf: s.csrf,
+    ...(notice ? { notice } : {}),
     body: html`<div class="grid-row grid-gap">
 <div class="grid-col-12 tablet:grid-col-8">
 <span class="usa-hint">Step ${index + 1} of ${steps.length}</span>
@@ -195,6 +196,7 @@ ${errorSummary(problems.map((p) => ({ id: fieldId(p.path), message: p.message })
 <form class="usa-form usa-form--large" method="post" action="/cases/${id}/step/${step.id}" novalidate${step.fields.some((f) => f.kind === 'exhibits') ? html` enctype="multipart/form-data"` : ''}>
   <input type="hidden" name="_csrf" value="${s.csrf}">
   <input type="hidden" name="_rev" value="${rev}">
+  ${step.fields.some((f) => f.kind === 'exhibits') ? html`<button type="submit" name="_go" value="stay" class="usa-sr-only" tabindex="-1" aria-hidden="true">Save</button>` : ''}
   ${fields.map((f) => (f.kind === 'exhibits' ? exhibitsHtml(draft, problems) : fieldHtml(f, f.path === 'goals' ? goals : valueAt(draft, f.path), byPath.get(f.path))))}
   <button class="usa-button" type="submit" name="_go" value="next">Save and continue</button>
   <button class="usa-button usa-button--outline" type="submit" name="_go" value="stay">Save</button>
@@ -300,7 +302,7 @@ ${reviewSection(s, id, state, report.documents)}
   });
 }
 
-export function interviewRouter(store: Store, deps: { today: () => string; generator: Generator; exhibitBytes: number }): Router {
+export function interviewRouter(store: Store, deps: { today: () => string; generator: Generator; exhibitBytes: number; checkExhibit: ExhibitChecker }): Router {
   const r = express.Router();
   const form = express.urlencoded({ extended: false, limit: '1mb', parameterLimit: 200 });
   const auth = requireSession(store);
@@ -415,9 +417,18 @@ ${rows.length === 0 ? html`<p>No cases yet.</p>` : html`<table class="usa-table 
     }
     if (saved.outcome !== 'saved') throw new Error('the draft was not saved');
     const { report } = checkCase(draft, deps.today());
-    const problems = problemsFor(step, draft, typed, report);
+    // A question this page's answers brought in (an appeal, once "not in absentia" is chosen) was
+    // not on the page the person answered: it is asked now, without calling it a mistake.
+    const before = goalsOf(c.draft);
+    const shownBefore = new Set(step.fields.filter((f) => fieldApplies(f, c.draft, before)).map((f) => f.path));
+    const problems = problemsFor(step, draft, typed, report).filter((p) => shownBefore.has(p.path) || p.path.startsWith('exhibit.'));
+    const newQuestions = step.fields.filter((f) => !shownBefore.has(f.path) && fieldApplies(f, draft, goalsOf(draft)));
     if (problems.length > 0) {
       res.status(400).type('html').send(stepPage(s, c.id, saved.rev, step, draft, problems));
+      return;
+    }
+    if (newQuestions.length > 0 && body['_go'] !== 'stay') {
+      res.type('html').send(stepPage(s, c.id, saved.rev, step, draft, [], 'Saved. Your answers bring in the question below; answer it too.'));
       return;
     }
     const next = stay ? step.id : nextAfter(step, draft);
@@ -464,7 +475,10 @@ ${rows.length === 0 ? html`<p>No cases yet.</p>` : html`<table class="usa-table 
     if (res.locals['uploadError']) problems.push({ path: 'exhibit.file', message: `The PDF was not kept: ${String(res.locals['uploadError'])}.` });
     const file = req.file;
     if (problems.length === 0 && file && file.size > 0) {
-      const checked = await checkExhibitFile(file.buffer);
+      const checked = await deps.checkExhibit(file.buffer).catch((err: unknown) => {
+        if (err instanceof SandboxBusyError) return { ok: false as const, problem: 'the server is checking many files just now; add it again in a minute' };
+        throw err;
+      });
       if (!checked.ok) problems.push({ path: 'exhibit.file', message: `The PDF was not kept: ${checked.problem}.` });
       else {
         const stored = await store.addExhibit({ ...principalOf(session(res)), requestId: String(res.locals['requestId']) }, id, file.buffer);
@@ -580,7 +594,8 @@ ${queue.length === 0 ? html`<p>Nothing is waiting for review.</p>` : html`<ul cl
       return;
     }
     let bytes: Uint8Array = outcome.zip;
-    let name = outcome.filename;
+    // Neutral names: a download's name stays in the browser's history (the files inside carry the A-number).
+    let name = `reopen-${preview ? 'preview' : 'packet'}-${deps.today()}.zip`;
     let type = 'application/zip';
     if (what === 'filing' || doc) {
       const zip = new PizZip(outcome.zip);
@@ -590,7 +605,7 @@ ${queue.length === 0 ? html`<p>Nothing is waiting for review.</p>` : html`<ul cl
         return;
       }
       bytes = zip.file(wanted)!.asUint8Array();
-      name = wanted;
+      name = what === 'filing' ? `reopen-filing-${deps.today()}.pdf` : `reopen-${doc}-${deps.today()}.pdf`;
       type = 'application/pdf';
     }
     res.set('Content-Type', type);

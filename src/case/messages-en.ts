@@ -27,6 +27,10 @@ export const MESSAGES = {
     where: string;
     max: number;
   }>,
+  too_many_values: (({ max }) =>
+    `The case holds more than ${max.toLocaleString('en-US')} values (fields and list items); a case never needs so many, so Reopen reads no further. Check the program that wrote it.`) as Msg<{ max: number }>,
+  too_many_problems: (({ shown }) =>
+    `The case has more than ${shown} problems; these are the first ${shown}. A case with this many was most likely written by a program gone wrong: fix the program, or these, and check again.`) as Msg<{ shown: number }>,
   file_not_found: (({ file }) => `There is no file at ${file}.`) as Msg<{ file: string }>,
   file_unreadable: (({ file, detail }) => `The file ${file} could not be read: ${detail}.`) as Msg<{ file: string; detail: string }>,
   invalid_json: (({ detail }) => `The file is not valid JSON (${detail}). Check for a missing comma, quote or brace near that place.`) as Msg<{ detail: string }>,

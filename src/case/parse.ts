@@ -30,7 +30,7 @@ export function parseCase(raw: unknown): ParseResult {
   // and the schema refuses them there.
   const stripped = withoutDirectionControls(raw, caseSchema, []);
   const input = stripped.value as Record<string, unknown>;
-  issues.push(...stripped.issues);
+  for (const i of stripped.issues.slice(0, MAX_ISSUES)) issues.push(i);
   const format = input['format'];
   if (format !== CASE_FORMAT) {
     issues.push(
@@ -38,13 +38,25 @@ export function parseCase(raw: unknown): ParseResult {
     );
   }
   const parsed = caseSchema.safeParse(input, { reportInput: true });
+  let tooMany = stripped.issues.length > MAX_ISSUES;
   if (!parsed.success) {
     for (const zi of parsed.error.issues) {
       if (zi.path.length === 1 && zi.path[0] === 'format') continue; // reported above, in plainer words
-      issues.push(...fromZod(zi));
+      // A file with thousands of problems (a program gone wrong, or an attack) gets the first few
+      // hundred: every one costs time to word, and nobody reads the rest.
+      if (issues.length >= MAX_ISSUES || (zi.code === 'unrecognized_keys' && zi.keys.length > MAX_ISSUES)) {
+        tooMany = true;
+        if (issues.length >= MAX_ISSUES) break;
+      }
+      for (const i of fromZod(zi)) issues.push(i);
     }
   }
-  issues.push(...crossChecks(input));
+  if (tooMany) {
+    const kept = issues.slice(0, MAX_ISSUES);
+    kept.push(makeIssue('too_many_problems', '', 'error', { shown: MAX_ISSUES }));
+    return { ok: false, issues: sortIssues(dedupe(kept)) };
+  }
+  for (const i of crossChecks(input)) issues.push(i);
   const unique = dedupe(issues);
   if (parsed.success && !hasErrors(unique)) {
     return { ok: true, case: parsed.data, issues: sortIssues(unique) };
@@ -53,6 +65,9 @@ export function parseCase(raw: unknown): ParseResult {
   const partial = parsed.success ? { case: parsed.data, tainted: [] } : repairCase(input, parsed.error.issues);
   return { ok: false, issues: sortIssues(unique), ...(partial ? { partial } : {}) };
 }
+
+/** The most problems one check reports; past it, `too_many_problems` says the list stops there. */
+export const MAX_ISSUES = 200;
 
 function fromZod(zi: z.core.$ZodIssue): Issue[] {
   const path = dotPath(zi.path);
@@ -75,7 +90,7 @@ function fromZod(zi: z.core.$ZodIssue): Issue[] {
         }),
       ];
     case 'unrecognized_keys':
-      return zi.keys.map((key) => {
+      return zi.keys.slice(0, MAX_ISSUES + 1).map((key) => {
         const suggestion = closest(key, knownKeys(zi.path));
         return makeIssue('unknown_field', path === '' ? key : `${path}.${key}`, 'error', {
           field: key,

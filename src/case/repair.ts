@@ -37,11 +37,15 @@ export function repairCase(input: unknown, issues: readonly z.core.$ZodIssue[]):
   }
   // Parents first: once a parent is replaced, what was wrong below it no longer exists.
   paths.sort((a, b) => a.length - b.length);
+  // Whether a path or one of its parents was repaired already: a look-up per level, not a scan.
+  const repaired = new Set<string>();
+  const under = (path: Path) => path.some((_, i) => repaired.has(dotPath(path.slice(0, i + 1)))) || repaired.has('');
   for (const path of paths) {
     const key = dotPath(path);
-    if (tainted.some((t) => key === t || key.startsWith(`${t}.`) || t === '')) continue;
+    if (under(path)) continue;
     if (!repairAt(copy, path)) return undefined;
     tainted.push(key);
+    repaired.add(key);
   }
   const parsed = caseSchema.safeParse(copy);
   return parsed.success ? { case: parsed.data, tainted } : undefined;

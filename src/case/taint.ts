@@ -25,7 +25,13 @@ export interface Tainting<C> {
  */
 export function tainting<C extends object>(value: C, tainted: readonly string[]): Tainting<C> {
   let touched = false;
-  const isTainted = (path: string) => tainted.some((t) => t === '' || path === t || path.startsWith(`${t}.`));
+  // The path or one of its parents is tainted: a look-up per level of the path, not a scan of the list.
+  const set = new Set(tainted);
+  const isTainted = (path: string) => {
+    if (set.has('') || set.has(path)) return true;
+    for (let i = path.indexOf('.'); i >= 0; i = path.indexOf('.', i + 1)) if (set.has(path.slice(0, i))) return true;
+    return false;
+  };
   const proxies = new WeakMap<object, Map<string, object>>();
   const wrap = (target: object, path: string): object => {
     let byPath = proxies.get(target);

@@ -18,6 +18,8 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
   if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new UsageError(`--port takes a port number from 0 to 65535, not "${portText}".`);
   const { readConfig, startServer, ConfigError, DataFolderBusyError } = await import('../../server/main.js');
   const { KeyError } = await import('../index.js');
+  // Everything the server writes (database, WAL, key, logs it may redirect) is the owner's alone.
+  process.umask(0o077);
   let running;
   try {
     running = await startServer(readConfig(process.env, port), process.env);

@@ -140,6 +140,9 @@ ALTER TABLE drafts ADD COLUMN review_note BLOB;
 ALTER TABLE drafts ADD COLUMN owner TEXT;
 `;
 
+/** Revisions kept for each draft, besides an approved one. */
+export const KEEP_REVISIONS = 100;
+
 /** How long an Idempotency-Key is remembered: a client retries within minutes, not days. */
 const IDEMPOTENCY_HOURS = 24;
 
@@ -322,6 +325,9 @@ class SqliteStore implements Store {
         .prepare("UPDATE drafts SET rev = ?, updated = ?, name = ?, status = CASE status WHEN 'approved' THEN 'draft' ELSE status END, approved_rev = NULL WHERE id = ?")
         .run(next, at, sealName(sealer, id, value), id);
       this.db.prepare('INSERT INTO revisions (draft_id, rev, saved, actor, body) VALUES (?, ?, ?, ?, ?)').run(id, next, at, p.actor, sealer.seal(encode(value), `revision:${id}:${next}`));
+      // The last KEEP_REVISIONS revisions are kept (and an approved one, whatever its age), so an
+      // autosaving draft does not grow the database without end.
+      this.db.prepare('DELETE FROM revisions WHERE draft_id = ? AND rev <= ? AND rev IS NOT (SELECT approved_rev FROM drafts WHERE id = ?)').run(id, next - KEEP_REVISIONS, id);
       return { outcome: 'saved', id, rev: next };
     });
   }

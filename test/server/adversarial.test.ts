@@ -137,3 +137,43 @@ describe('rate limits', () => {
     }
   });
 });
+
+describe('found by review', () => {
+  it('a case of 100,000 unknown fields is refused at once, and the server goes on answering', async () => {
+    const c: Record<string, unknown> = baseCase();
+    for (let i = 0; i < 100_000; i++) c[`x${i}`] = i;
+    const r = await answered(call(s.url, 'POST', '/api/v1/check', { token, body: c }), 400, 1500);
+    expect(r.json.issues[0].code).toBe('too_many_values');
+    const few: Record<string, unknown> = baseCase();
+    for (let i = 0; i < 5_000; i++) few[`x${i}`] = i;
+    const report = await answered(call(s.url, 'POST', '/api/v1/check', { token, body: few }), 200, 1500);
+    expect(report.json.issues.length).toBe(201);
+    expect(report.json.issues.some((i: any) => i.code === 'too_many_problems')).toBe(true);
+  });
+
+  it('the packet limit holds whatever the spelling of the path', async () => {
+    const limited = await startTestServer({ limits: { packetsPerMinute: 1 } });
+    try {
+      const t = await limited.token('Clinic');
+      const statuses: number[] = [];
+      for (const path of ['/api/v1/packets', '/api/v1/PACKETS', '/api/v1/packets/', '/api/v1/Packets', '/api/v1/packets']) {
+        statuses.push((await call(limited.url, 'POST', `${path}?asOf=2017-10-01&preview=true&documents=filing-checklist`, { token: t, body: baseCase() })).status);
+      }
+      // The first is served; other spellings are no route (404); the same route again is limited.
+      expect(statuses[0]).not.toBe(429);
+      expect(statuses.slice(1, 4)).toEqual([404, 404, 404]);
+      expect(statuses[4]).toBe(429);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('a malformed multipart body is a 400 naming the field, not a fault', async () => {
+    const id = (await call(s.url, 'POST', '/api/v1/drafts', { token, body: { case: {} } })).json.id;
+    const noBoundary = await call(s.url, 'POST', `/api/v1/drafts/${id}/exhibits`, { token, raw: '%PDF-1.7 not multipart', type: 'multipart/form-data' });
+    expect(noBoundary.status).toBe(400);
+    expect(noBoundary.json.issues[0].path).toBe('file');
+    const truncated = await call(s.url, 'POST', `/api/v1/drafts/${id}/exhibits`, { token, raw: '--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-1.7', type: 'multipart/form-data; boundary=xyz' });
+    expect(truncated.status).toBe(400);
+  });
+});

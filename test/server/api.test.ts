@@ -132,7 +132,8 @@ describe('POST /api/v1/packets', () => {
     const r = await call(s.url, 'POST', '/api/v1/packets?asOf=2017-10-01', { token: attorney, body: noFiles() });
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toBe('application/zip');
-    expect(r.headers.get('content-disposition')).toBe('attachment; filename="212047381-packet.zip"');
+    // No A-number in a header; the files inside carry it.
+    expect(r.headers.get('content-disposition')).toBe('attachment; filename="reopen-packet-2017-10-01.zip"');
     const zip = new PizZip(r.bytes);
     const names = Object.keys(zip.files);
     expect(names).toContain('212047381-motion-to-reopen.pdf');
@@ -173,7 +174,13 @@ describe('POST /api/v1/packets', () => {
     expectProblem(await call(s.url, 'POST', '/api/v1/packets?asOf=2017-10-01', { token: intern, body: noFiles() }), 403, 'role_refused');
     const preview = await call(s.url, 'POST', '/api/v1/packets?asOf=2017-10-01&preview=true&documents=motion-to-reopen', { token: intern, body: noFiles() });
     expect(preview.status).toBe(200);
-    expect(preview.headers.get('content-disposition')).toContain('preview.zip');
+    expect(preview.headers.get('content-disposition')).toContain('reopen-preview-2017-10-01.zip');
+    // A preview says so on every page, so an intern's preview of a complete case is never a filing.
+    const pages = await extract(new PizZip(preview.bytes).file('212047381-motion-to-reopen.pdf')!.asUint8Array());
+    expect(pages.length).toBeGreaterThan(3);
+    for (const p of pages) expect(p.furniture).toContain('PREVIEW — NOT FOR FILING');
+    const final = await extract(new PizZip((await call(s.url, 'POST', '/api/v1/packets?asOf=2017-10-01&documents=motion-to-reopen', { token: attorney, body: noFiles() })).bytes).file('212047381-motion-to-reopen.pdf')!.asUint8Array());
+    for (const p of final) expect(p.furniture).not.toContain('PREVIEW');
   });
 });
 
