@@ -27,7 +27,7 @@ export { DocxError } from './render/docx/errors.js';
 export { RenderError } from './render/pdf/errors.js';
 export { PacketError } from './packet/assemble.js';
 export { checkExhibitFile } from './filing.js';
-export { zipPacket, type PacketFile } from './packet/zip.js';
+export { zipPacket, type PacketFile } from './packet-zip.js';
 export { isPlainObject } from './case/parse.js';
 export { nestingIssue } from './case/nesting.js';
 export * from './store/store.js';

@@ -28,7 +28,7 @@ export const MESSAGES = {
     max: number;
   }>,
   too_many_values: (({ max }) =>
-    `The case holds more than ${max.toLocaleString('en-US')} values (fields and list items); a case never needs so many, so Reopen reads no further. Check the program that wrote it.`) as Msg<{ max: number }>,
+    `The case holds more than ${String(max).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} values (fields and list items); a case never needs so many, so Reopen reads no further. Check the program that wrote it.`) as Msg<{ max: number }>,
   too_many_problems: (({ shown }) =>
     `The case has more than ${shown} problems; these are the first ${shown}. A case with this many was most likely written by a program gone wrong: fix the program, or these, and check again.`) as Msg<{ shown: number }>,
   file_not_found: (({ file }) => `There is no file at ${file}.`) as Msg<{ file: string }>,

@@ -29,6 +29,8 @@ describe('layers (DESIGN: who may import whom)', () => {
     render: ['render', 'compose'],
     compose: ['compose', 'io'],
     packet: ['packet'],
+    store: ['store'],
+    interview: ['interview', 'case'],
     cli: ['cli', 'index.js'],
   };
   for (const [layer, may] of Object.entries(allowed)) {

@@ -2,7 +2,7 @@
  * A packet as one zip file: every generated file, then manifest.json, in that order, each dated
  * from `asOf` (never the clock), so the same case and date give the same bytes (DESIGN invariant 4).
  */
-import { zipDocxParts } from '../render/docx/zip.js';
+import { zipDocxParts } from './render/docx/zip.js';
 
 export interface PacketFile {
   name: string;
