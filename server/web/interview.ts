@@ -288,8 +288,8 @@ function reviewPage(s: Session, id: string, draft: InterviewDraft, report: Check
   ${report.automaticStay === null ? '' : html`<dt>Automatic stay on filing</dt><dd>${report.automaticStay ? 'Yes' : 'No'}${d?.automaticStay ? html`<br><span class="usa-hint">${d.automaticStay.explanation} [${d.automaticStay.citation}]</span>` : ''}</dd>`}
   ${report.records.map((r) => html`<dt>Records: ${r.agency.toUpperCase()}</dt><dd>${r.route}${r.due ? `, answer due ${r.due}` : ''}<br><span class="usa-hint">${r.explanation} [${r.citation}]</span></dd>`)}
 </dl>
-${errors.length ? html`<div class="usa-alert usa-alert--error"><div class="usa-alert__body"><h2 class="usa-alert__heading">To fix before any final document</h2><ul class="usa-list">${errors.map((i) => html`<li>${i.message}${i.citation ? html` <span class="usa-hint">[${i.citation}]</span>` : ''}</li>`)}</ul></div></div>` : ''}
-${warnings.length ? html`<div class="usa-alert usa-alert--warning"><div class="usa-alert__body"><h2 class="usa-alert__heading">For the attorney to review</h2><ul class="usa-list">${warnings.map((i) => html`<li>${i.message}${i.citation ? html` <span class="usa-hint">[${i.citation}]</span>` : ''}</li>`)}</ul></div></div>` : ''}
+${errors.length ? html`<div class="usa-alert usa-alert--error"><div class="usa-alert__body"><h2 class="usa-alert__heading">To fix before any final document</h2><ul class="usa-list">${errors.map((i) => html`<li>${i.message}${i.citation ? html` <span class="reopen-cite">[${i.citation}]</span>` : ''}</li>`)}</ul></div></div>` : ''}
+${warnings.length ? html`<div class="usa-alert usa-alert--warning"><div class="usa-alert__body"><h2 class="usa-alert__heading">For the attorney to review</h2><ul class="usa-list">${warnings.map((i) => html`<li>${i.message}${i.citation ? html` <span class="reopen-cite">[${i.citation}]</span>` : ''}</li>`)}</ul></div></div>` : ''}
 ${d?.documents.length ? html`<h2>Documents</h2><ul class="usa-list">${d.documents.map((doc) => html`<li>${doc.id}${doc.missing.length ? html`: still missing ${doc.missing.map((m) => m.label).join('; ')}` : ': ready'}</li>`)}</ul>` : ''}
 ${steps.map(
   (step) => html`<h2>${step.title}</h2>
