@@ -128,9 +128,9 @@ export const STEPS: readonly Step[] = [
     intro: 'Write the name and A-number exactly as they appear on the removal order.',
     goals: 'always',
     fields: [
-      { path: 'respondent.name.given', kind: 'text' },
-      { path: 'respondent.name.middle', kind: 'text' },
-      { path: 'respondent.name.family', kind: 'text', required: true },
+      { path: 'respondent.name.given', kind: 'text', question: 'Given name' },
+      { path: 'respondent.name.middle', kind: 'text', question: 'Middle name' },
+      { path: 'respondent.name.family', kind: 'text', question: 'Family name (surname)', required: true },
       { path: 'respondent.aNumber', kind: 'a-number', required: true },
       { path: 'respondent.dateOfBirth', kind: 'partial-date', required: true },
       { path: 'respondent.nationality', kind: 'country', required: true },
