@@ -8,6 +8,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import {
   applyAnswers,
   checkCase,
+  parseCaseText,
   withValue,
   fieldApplies,
   goalsOf,
@@ -39,6 +40,35 @@ import { errorSummary, html, page, type Html } from './html.js';
 const fieldId = (path: string) => `f-${path.replace(/[^A-Za-z0-9]+/g, '-')}`;
 const cap = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
 const DRAFT_ID = /^draft-[0-9a-f]{32}$/;
+
+/** The largest case export imported, and what its zip may unpack to. */
+const IMPORT_BYTES = 100_000_000;
+const IMPORT_UNPACKED = 300_000_000;
+const IMPORT_ENTRIES = 500;
+
+/**
+ * A case export (case.json and exhibits/*.pdf) read with the limits checked on what the zip
+ * declares before anything is unpacked. `files` holds the PDFs by their path in the zip.
+ */
+function readCaseZip(bytes: Uint8Array): { ok: true; value: Record<string, unknown>; files: Map<string, Uint8Array> } | { ok: false; problem: string } {
+  let zip: PizZip;
+  try {
+    zip = new PizZip(bytes);
+  } catch {
+    return { ok: false, problem: 'The file is not a zip file exported from Reopen.' };
+  }
+  const entries = Object.values(zip.files).filter((f) => !f.dir);
+  if (entries.length > IMPORT_ENTRIES) return { ok: false, problem: `The zip holds more than ${IMPORT_ENTRIES} files.` };
+  const declared = entries.reduce((n, f) => n + Number((f as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0), 0);
+  if (declared > IMPORT_UNPACKED) return { ok: false, problem: `The zip unpacks to more than ${IMPORT_UNPACKED / 1e6} MB.` };
+  const caseFile = zip.file('case.json');
+  if (!caseFile) return { ok: false, problem: 'The zip holds no case.json.' };
+  const parsed = parseCaseText(caseFile.asText(), 'file');
+  if (!parsed.ok) return { ok: false, problem: `Its case.json cannot be read: ${parsed.issue.message}` };
+  const files = new Map<string, Uint8Array>();
+  for (const f of entries) if (/^exhibits\/[^/]+\.pdf$/i.test(f.name)) files.set(f.name, f.asUint8Array());
+  return { ok: true, value: parsed.value, files };
+}
 
 interface Problem {
   path: string;
@@ -266,6 +296,12 @@ ${
   </fieldset>
   <button class="usa-button" type="submit">Download</button>
 </form>
+<h3>The case file</h3>
+<form method="post" action="/cases/${id}/export">${csrf}<button class="usa-button usa-button--outline" type="submit">Export the case (case.json and exhibits, as a zip)</button></form>
+<form method="post" action="/cases/${id}/delete" class="usa-form">${csrf}
+  <div class="usa-checkbox"><input class="usa-checkbox__input" id="delete-confirm" type="checkbox" name="confirm" value="yes"><label class="usa-checkbox__label" for="delete-confirm">I understand that deleting erases this case, every revision and its exhibits, for good</label></div>
+  <button class="usa-button usa-button--secondary" type="submit">Delete this case</button>
+</form>
 </section>`;
 }
 
@@ -306,6 +342,13 @@ export function interviewRouter(store: Store, deps: { today: () => string; gener
   const r = express.Router();
   const form = express.urlencoded({ extended: false, limit: '1mb', parameterLimit: 200 });
   const auth = requireSession(store);
+  const importUpload = multer({ storage: multer.memoryStorage(), limits: { fileSize: IMPORT_BYTES, files: 1, fields: 5, parts: 6 } }).single('file');
+  const importForm = (req: Request, res: Response, next: (err?: unknown) => void) =>
+    importUpload(req, res, (err?: unknown) => {
+      if (err) res.locals['uploadError'] = (err as { code?: string }).code === 'LIMIT_FILE_SIZE' ? `it is larger than ${IMPORT_BYTES / 1e6} MB` : 'the form could not be read';
+      req.body ??= {};
+      next();
+    });
   const session = (res: Response) => res.locals['session'] as Session;
 
   const load = async (req: Request, res: Response) => {
@@ -322,36 +365,127 @@ export function interviewRouter(store: Store, deps: { today: () => string; gener
 
   r.get('/', (_req, res) => res.redirect(303, '/cases'));
 
-  r.get('/cases', auth, async (_req, res) => {
+  /** The case list, most urgent first; with `query`, only the cases whose name or A-number holds it. */
+  const listPage = async (res: Response, query?: string, status = 200) => {
     const s = session(res);
     const p = principalOf(s);
     const listed = await store.listDrafts(p, { limit: 200 });
     const rows: { id: string; name: string; aNumber: string; urgent: boolean; due: string | null; next: string }[] = [];
+    const q = query?.trim().toLowerCase() ?? '';
+    const qDigits = q.replace(/\D/g, '');
     if (!('outcome' in listed)) {
       for (const summary of listed.drafts) {
         const d = await store.getDraft(p, summary.id);
         const value = (d?.case ?? {}) as InterviewDraft;
+        const name = respondentName(value) ?? '';
+        const aNumber = String(valueAt(value, 'respondent.aNumber') ?? '');
+        if (q && !name.toLowerCase().includes(q) && !(qDigits.length >= 3 && aNumber.replace(/\D/g, '').includes(qDigits))) continue;
         const { report } = checkCase(value, deps.today());
         const urgent = valueAt(value, 'custody.status') === 'detained' && valueAt(value, 'custody.scheduledRemoval.date') !== undefined;
         const due = report.deadlines.map((x) => x.due).filter((x): x is string => x !== null).sort()[0] ?? null;
-        rows.push({ id: summary.id, name: respondentName(value) ?? 'No name yet', aNumber: String(valueAt(value, 'respondent.aNumber') ?? ''), urgent, due, next: nextStep(value) });
+        rows.push({ id: summary.id, name: name || 'No name yet', aNumber, urgent, due, next: nextStep(value) });
       }
     }
     // Detained with removal scheduled first, then the nearest deadline, then the rest.
-    rows.sort((a, b) => Number(b.urgent) - Number(a.urgent) || (a.due ?? '9999') .localeCompare(b.due ?? '9999'));
-    res.type('html').send(
+    rows.sort((a, b) => Number(b.urgent) - Number(a.urgent) || (a.due ?? '9999').localeCompare(b.due ?? '9999'));
+    res.status(status).type('html').send(
       page({
-        title: 'Cases',
+        title: q ? 'Search results' : 'Cases',
         user: s.user,
         csrf: s.csrf,
-        body: html`<h1>Cases</h1>
+        body: html`<h1>${q ? 'Cases matching your search' : 'Cases'}</h1>
+<div class="reopen-actions">
 <form method="post" action="/cases/new"><input type="hidden" name="_csrf" value="${s.csrf}"><button class="usa-button" type="submit">Start a new case</button></form>
-${rows.length === 0 ? html`<p>No cases yet.</p>` : html`<table class="usa-table usa-table--borderless">
+<form method="post" action="/cases/search" class="usa-search usa-search--small" role="search"><input type="hidden" name="_csrf" value="${s.csrf}">
+  <label class="usa-sr-only" for="case-search">Search by name or A-number</label>
+  <input class="usa-input" id="case-search" type="search" name="q" value="${query ?? ''}" placeholder="Name or A-number">
+  <button class="usa-button" type="submit"><span class="usa-search__submit-text">Search</span></button>
+</form>
+</div>
+${q ? html`<p><a href="/cases">Show all cases</a></p>` : ''}
+${rows.length === 0 ? html`<p>${q ? 'No case matches.' : 'No cases yet.'}</p>` : html`<table class="usa-table usa-table--borderless">
 <caption>Most urgent first: detained with removal scheduled, then the nearest deadline.</caption>
 <thead><tr><th scope="col">Client</th><th scope="col">A-number</th><th scope="col">Urgency</th><th scope="col">Next</th></tr></thead>
-<tbody>${rows.map((row) => html`<tr><th scope="row"><a href="/cases/${row.id}">${row.name}</a></th><td>${row.aNumber}</td><td>${row.urgent ? 'Removal scheduled' : row.due ? `Due ${row.due}` : ''}</td><td>${row.next === 'review' ? 'Ready for review' : `Step: ${stepById(row.next)?.title ?? row.next}`}</td></tr>`)}</tbody></table>`}`,
+<tbody>${rows.map((row) => html`<tr><th scope="row"><a href="/cases/${row.id}">${row.name}</a></th><td>${row.aNumber}</td><td>${row.urgent ? 'Removal scheduled' : row.due ? `Due ${row.due}` : ''}</td><td>${row.next === 'review' ? 'Ready for review' : `Step: ${stepById(row.next)?.title ?? row.next}`}</td></tr>`)}</tbody></table>`}
+<h2>Import a case</h2>
+<form method="post" action="/cases/import" enctype="multipart/form-data" class="usa-form"><input type="hidden" name="_csrf" value="${s.csrf}">
+  <label class="usa-label" for="import-file">A case exported from Reopen (a .zip holding case.json and its exhibits)</label>
+  <input class="usa-file-input" id="import-file" name="file" type="file" accept=".zip,application/zip">
+  <button class="usa-button usa-button--outline" type="submit">Import</button>
+</form>`,
       }),
     );
+  };
+
+  r.get('/cases', auth, async (_req, res) => listPage(res));
+
+  // A search is a POST: what is searched for (a name, an A-number) never goes in a URL.
+  r.post('/cases/search', form, auth, async (req, res) => {
+    if (!checkCsrf(req, res)) return;
+    await listPage(res, String((req.body as Record<string, string>)['q'] ?? '').slice(0, 200));
+  });
+
+  /** A case as a folder the CLI reads: case.json with exhibits/<id>.pdf named in motion.evidence[].file. */
+  r.post('/cases/:id/export', form, auth, async (req, res) => {
+    if (!checkCsrf(req, res)) return;
+    const c = await load(req, res);
+    if (!c) return;
+    const p = principalOf(session(res));
+    const zip = new PizZip();
+    const files = new Map<string, string>();
+    for (const e of (await store.listExhibits(p, c.id)) ?? []) {
+      const bytes = await store.readExhibit(p, c.id, e.id);
+      if (bytes) {
+        zip.file(`exhibits/${e.id}.pdf`, bytes, { binary: true });
+        files.set(e.id, `exhibits/${e.id}.pdf`);
+      }
+    }
+    const evidence = valueAt(c.draft, 'motion.evidence');
+    const value = Array.isArray(evidence)
+      ? withValue(c.draft, 'motion.evidence', evidence.map((x: Record<string, unknown>) => (typeof x?.['file'] === 'string' && files.has(x['file']) ? { ...x, file: files.get(x['file']) } : x)))
+      : c.draft;
+    zip.file('case.json', `${JSON.stringify(value, null, 2)}\n`);
+    await store.audit({ orgId: p.orgId, actor: p.actor, action: 'draft.export', draftId: c.id, requestId: String(res.locals['requestId']), outcome: 'ok' });
+    res.set('Content-Type', 'application/zip');
+    res.set('Content-Disposition', `attachment; filename="reopen-case-${deps.today()}.zip"`);
+    res.end(zip.generate({ type: 'nodebuffer', compression: 'DEFLATE' }));
+  });
+
+  r.post('/cases/import', importForm, auth, async (req, res) => {
+    if (!checkCsrf(req, res)) return;
+    const s = session(res);
+    const p = { ...principalOf(s), requestId: String(res.locals['requestId']) };
+    const refuse = async (why: string) => {
+      await store.audit({ orgId: p.orgId, actor: p.actor, action: 'draft.import', draftId: null, requestId: p.requestId, outcome: 'refused' });
+      res.status(400).type('html').send(page({ title: 'Error: Import', user: s.user, csrf: s.csrf, body: html`<h1>The case could not be imported</h1><p>${why}</p><p><a href="/cases">Back to the case list</a></p>` }));
+    };
+    if (res.locals['uploadError'] || !req.file) return refuse(res.locals['uploadError'] ? `The file was not read: ${String(res.locals['uploadError'])}.` : 'Choose the .zip file to import.');
+    const read = readCaseZip(req.file.buffer);
+    if (!read.ok) return refuse(read.problem);
+    const created = await store.createDraft(p, read.value);
+    if (created.outcome !== 'created') throw new Error('the imported draft was not created');
+    let value = read.value as InterviewDraft;
+    const evidence = valueAt(value, 'motion.evidence');
+    if (Array.isArray(evidence)) {
+      const items: Record<string, unknown>[] = [];
+      for (const x of evidence as Record<string, unknown>[]) {
+        const file = typeof x?.['file'] === 'string' ? read.files.get(x['file']) : undefined;
+        if (!file) {
+          items.push(x);
+          continue;
+        }
+        const checked = await deps.checkExhibit(file);
+        if (!checked.ok) {
+          await store.deleteDraft(p, created.id);
+          return refuse(`The exhibit "${String(x['title'] ?? x['file'])}" cannot be kept: ${checked.problem}.`);
+        }
+        const stored = await store.addExhibit(p, created.id, file);
+        items.push(stored.outcome === 'stored' ? { ...x, file: stored.id } : x);
+      }
+      value = withValue(value, 'motion.evidence', items);
+      await store.updateDraft(p, created.id, 1, value);
+    }
+    res.redirect(303, `/cases/${created.id}`);
   });
 
   r.post('/cases/new', form, auth, async (req, res) => {
@@ -615,8 +749,14 @@ ${queue.length === 0 ? html`<p>Nothing is waiting for review.</p>` : html`<ul cl
 
   r.post('/cases/:id/delete', form, auth, async (req, res) => {
     if (!checkCsrf(req, res)) return;
-    const id = String(req.params['id']);
-    if (DRAFT_ID.test(id)) await store.deleteDraft({ ...principalOf(session(res)), requestId: String(res.locals['requestId']) }, id);
+    const c = await load(req, res);
+    if (!c) return;
+    const s = session(res);
+    if ((req.body as Record<string, string>)['confirm'] !== 'yes') {
+      res.status(400).type('html').send(page({ title: 'Error: Delete', user: s.user, csrf: s.csrf, body: html`<h1>The case was not deleted</h1><p>Tick the box that says you understand, then press Delete again. <a href="/cases/${c.id}/review">Back to the case</a></p>` }));
+      return;
+    }
+    await store.deleteDraft({ ...principalOf(s), requestId: String(res.locals['requestId']) }, c.id);
     res.redirect(303, '/cases');
   });
 

@@ -184,7 +184,8 @@ export const STEPS: readonly Step[] = [
     id: 'order',
     title: 'The removal order',
     intro: 'From the immigration judge’s order. The court is the one that entered it.',
-    goals: [...COURT_FILINGS, 'stay-ice'],
+    // Every filing names the order (records requests identify the proceedings by it).
+    goals: 'always',
     fields: [
       { path: 'proceedings.type', kind: 'choice', options: options(ENUMS.proceedingType, PROCEEDING), required: true },
       { path: 'proceedings.court.name', kind: 'text', question: 'The immigration court that entered the order', hint: 'Such as Detroit Immigration Court.', required: true },

@@ -16,8 +16,8 @@ describe('which steps a choice of filings brings in', () => {
     expect(nextStep({})).toBe('filings');
   });
 
-  it('records requests alone: the client, custody and counsel, never the order, the motion or service on DHS', () => {
-    expect(ids(chosen('records'))).toEqual(['filings', 'respondent', 'language', 'custody', 'records', 'counsel']);
+  it('records requests alone: the client, custody, the order and counsel, never the motion or service on DHS', () => {
+    expect(ids(chosen('records'))).toEqual(['filings', 'respondent', 'language', 'custody', 'order', 'records', 'counsel']);
   });
 
   it('a motion to reopen: the order, the basis, the declaration and service; no stay, no records', () => {
@@ -59,6 +59,7 @@ describe('the next step', () => {
   const complete: Draft = {
     respondent: { name: { family: 'Yousif' }, aNumber: 'A212-047-381', dateOfBirth: '1971-04-02', nationality: 'IQ', placeOfBirth: { country: 'IQ' } },
     custody: { status: 'at-large' },
+    proceedings: { type: 'removal', court: { name: 'Detroit Immigration Court' }, order: { date: '2005-03-15', inAbsentia: false, appeal: 'waived' } },
     counsel: { name: 'Laila Haddad', type: 'attorney', address: { street: '1 Main', city: 'Detroit', state: 'MI', zip: '48226' }, phone: '313-555-0100', email: 'l@example.org' },
   };
 
@@ -85,7 +86,7 @@ describe('the next step', () => {
   });
 
   it('a motion stops first at the order, then the basis, then the declaration', () => {
-    let d = withGoals(complete, ['motion']);
+    let d = withGoals(withValue(complete, 'proceedings', undefined), ['motion']);
     expect(nextStep(d)).toBe('order');
     d = withValue(withValue(withValue(withValue(withValue(d, 'proceedings.type', 'removal'), 'proceedings.court.name', 'Detroit'), 'proceedings.order.date', '2005-03-01'), 'proceedings.order.inAbsentia', false), 'proceedings.order.appeal', 'waived');
     expect(nextStep(d)).toBe('basis');

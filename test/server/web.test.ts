@@ -144,7 +144,7 @@ describe('the interview', () => {
     expect(bad.text).toMatch(/id="f-respondent-aNumber"[^>]*value="A12"/);
     expect(bad.text).toContain('<title>Error: The client · Reopen</title>');
 
-    const good = await b.post(`/cases/${id}/step/respondent`, { _csrf: csrf, _rev: '3', 'respondent.name.family': 'Yousif', 'respondent.aNumber': 'A212-047-381', 'respondent.dateOfBirth': '1971-04-02', 'respondent.nationality': 'IQ', _go: 'next' });
+    const good = await b.post(`/cases/${id}/step/respondent`, { _csrf: csrf, _rev: '3', 'respondent.name.family': 'Yousif', 'respondent.aNumber': 'A212-047-381', 'respondent.dateOfBirth': '1971-04-02', 'respondent.nationality': 'IQ', 'respondent.placeOfBirth.country': 'IQ', _go: 'next' });
     expect(good.location).toBe(`/cases/${id}/step/language`);
 
     // Leaving and coming back resumes at the first step still to answer (custody: language is optional).
@@ -193,5 +193,119 @@ describe('the interview', () => {
     await other.post(`/cases/${id}/delete`, { _csrf: ocsrf });
     expect((await other.get('/cases')).text).not.toContain('Zzyzxsecret');
     expect((await a.get(`/cases/${id}/review`)).text).toContain('Zzyzxsecret');
+  });
+});
+
+describe('review, downloads, search, export and import', () => {
+  /** A case with records requests only, complete enough for final documents. */
+  async function recordsCase(b: Browser): Promise<{ id: string; csrf: string }> {
+    const csrf = Browser.csrf((await b.get('/cases')).text);
+    const id = /draft-[0-9a-f]{32}/.exec((await b.post('/cases/new', { _csrf: csrf })).location!)![0];
+    const steps: [string, Record<string, string | string[]>][] = [
+      ['filings', { goals: ['records'] }],
+      ['respondent', { 'respondent.name.given': 'Sami', 'respondent.name.family': 'Yousif', 'respondent.aNumber': 'A212-047-381', 'respondent.dateOfBirth': '1971-04-02', 'respondent.nationality': 'IQ', 'respondent.placeOfBirth.city': 'Alqosh', 'respondent.placeOfBirth.country': 'IQ' }],
+      ['custody', { 'custody.status': 'at-large', 'respondent.mailingAddress.street': '1 Main Street', 'respondent.mailingAddress.city': 'Detroit', 'respondent.mailingAddress.state': 'MI', 'respondent.mailingAddress.zip': '48226' }],
+      ['order', { 'proceedings.type': 'removal', 'proceedings.court.name': 'Detroit Immigration Court', 'proceedings.order.date': '2005-03-15', 'proceedings.order.inAbsentia': 'no', 'proceedings.order.appeal': 'waived' }],
+      ['records', { 'records.agencies': ['uscis'], 'records.maxFee': '25' }],
+      ['counsel', { 'counsel.name': 'Laila Haddad', 'counsel.type': 'attorney', 'counsel.address.street': '1 Main Street', 'counsel.address.city': 'Detroit', 'counsel.address.state': 'MI', 'counsel.address.zip': '48226', 'counsel.phone': '313-555-0100', 'counsel.email': 'l@example.org' }],
+    ];
+    let rev = 1;
+    for (const [step, answers] of steps) {
+      const r = await b.post(`/cases/${id}/step/${step}`, { _csrf: csrf, _rev: String(rev), ...answers, _go: 'stay' });
+      expect(r.status, `${step}: ${r.text.slice(0, 300)}`).toBe(303);
+      rev++;
+    }
+    return { id, csrf };
+  }
+
+  it('an intern submits; an attorney approves a revision; a later edit withdraws it; final documents only from an approval', async () => {
+    const intern = new Browser(s.url);
+    await intern.signIn('intern@a.org', PASSWORD);
+    const { id, csrf } = await recordsCase(intern);
+    expect((await intern.post(`/cases/${id}/approve`, { _csrf: csrf, _rev: '7' })).status).toBe(403);
+    expect((await intern.post(`/cases/${id}/download`, { _csrf: csrf, what: 'packet' })).status).toBe(403);
+    const preview = await intern.post(`/cases/${id}/download`, { _csrf: csrf, what: 'preview' });
+    expect(preview.status, preview.text.replace(/<[^>]+>/g, ' ').slice(0, 800)).toBe(200);
+    expect((await intern.post(`/cases/${id}/submit`, { _csrf: csrf })).location).toBe('/cases');
+
+    const attorney = new Browser(s.url);
+    await attorney.signIn('attorney@a.org', PASSWORD);
+    const acsrf = Browser.csrf((await attorney.get('/review')).text);
+    expect((await attorney.get('/review')).text).toContain(`/cases/${id}/review`);
+    // Approving a revision other than the one read is refused.
+    expect((await attorney.post(`/cases/${id}/approve`, { _csrf: acsrf, _rev: '2' })).status).toBe(409);
+    expect((await attorney.post(`/cases/${id}/approve`, { _csrf: acsrf, _rev: '7' })).status).toBe(303);
+    const pdf = await attorney.request('POST', `/cases/${id}/download`, { _csrf: acsrf, what: 'doc:records-uscis' });
+    expect(pdf.status, pdf.text.replace(/<[^>]+>/g, ' ').slice(0, 800)).toBe(200);
+    expect(pdf.text.startsWith('%PDF-')).toBe(true);
+
+    // The intern edits after the approval: the approval is withdrawn.
+    expect((await intern.post(`/cases/${id}/step/records`, { _csrf: csrf, _rev: '7', 'records.agencies': ['uscis', 'ice'], 'records.maxFee': '25', _go: 'stay' })).status).toBe(303);
+    const review = await attorney.get(`/cases/${id}/review`);
+    expect(review.text).not.toContain('<strong>Approved</strong>');
+    expect((await attorney.post(`/cases/${id}/download`, { _csrf: acsrf, what: 'packet' })).status).toBe(403);
+  });
+
+  it('search is a POST and finds by name or A-number; other organizations\' cases never appear', async () => {
+    const b = new Browser(s.url);
+    await b.signIn('attorney@a.org', PASSWORD);
+    const csrf = Browser.csrf((await b.get('/cases')).text);
+    const byName = await b.post('/cases/search', { _csrf: csrf, q: 'yousif' });
+    expect(byName.status).toBe(200);
+    expect(byName.text).toContain('Sami Yousif');
+    const byNumber = await b.post('/cases/search', { _csrf: csrf, q: '212047381' });
+    expect(byNumber.text).toContain('Sami Yousif');
+    expect((await b.post('/cases/search', { _csrf: csrf, q: 'Nobody Such' })).text).toContain('No case matches.');
+    const other = new Browser(s.url);
+    await other.signIn('intern@b.org', PASSWORD);
+    expect((await other.post('/cases/search', { _csrf: Browser.csrf((await other.get('/cases')).text), q: 'yousif' })).text).toContain('No case matches.');
+  });
+
+  it('a case exported as a zip imports as a new case with its exhibits; deleting needs the box ticked', async () => {
+    const b = new Browser(s.url);
+    await b.signIn('attorney@a.org', PASSWORD);
+    const { id, csrf } = await recordsCase(b);
+    const exported = await fetch(`${s.url}/cases/${id}/export`, { method: 'POST', headers: { cookie: b.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' }, body: `_csrf=${encodeURIComponent(csrf)}` });
+    expect(exported.status).toBe(200);
+    const zipBytes = new Uint8Array(await exported.arrayBuffer());
+    const form = new FormData();
+    form.append('_csrf', csrf);
+    form.append('file', new Blob([zipBytes], { type: 'application/zip' }), 'case.zip');
+    const imported = await fetch(`${s.url}/cases/import`, { method: 'POST', redirect: 'manual', headers: { cookie: b.cookieHeader() }, body: form });
+    expect(imported.status).toBe(303);
+    const newId = /draft-[0-9a-f]{32}/.exec(imported.headers.get('location')!)![0];
+    expect(newId).not.toBe(id);
+    expect((await b.get(`/cases/${newId}/review`)).text).toContain('A212-047-381');
+
+    const bad = new FormData();
+    bad.append('_csrf', csrf);
+    bad.append('file', new Blob([new Uint8Array([1, 2, 3])]), 'x.zip');
+    const refused = await fetch(`${s.url}/cases/import`, { method: 'POST', headers: { cookie: b.cookieHeader() }, body: bad });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('not a zip file exported from Reopen');
+
+    expect((await b.post(`/cases/${newId}/delete`, { _csrf: csrf })).status).toBe(400);
+    expect((await b.post(`/cases/${newId}/delete`, { _csrf: csrf, confirm: 'yes' })).location).toBe('/cases');
+    expect((await b.get(`/cases/${newId}/review`)).status).toBe(404);
+  });
+
+  it('logged out, or of another organization: nothing from the download, export or review routes', async () => {
+    const a = new Browser(s.url);
+    await a.signIn('attorney@a.org', PASSWORD);
+    const { id } = await recordsCase(a);
+    const visitor = new Browser(s.url);
+    for (const path of [`/cases/${id}/download`, `/cases/${id}/export`, `/cases/${id}/approve`, `/cases/${id}/submit`]) {
+      const r = await visitor.post(path, { _csrf: 'x', what: 'preview' });
+      expect(r.status).toBe(303);
+      expect(r.location).toBe('/login');
+    }
+    const other = new Browser(s.url);
+    await other.signIn('intern@b.org', PASSWORD);
+    const ocsrf = Browser.csrf((await other.get('/cases')).text);
+    for (const path of [`/cases/${id}/download`, `/cases/${id}/export`, `/cases/${id}/submit`]) {
+      const r = await other.post(path, { _csrf: ocsrf, what: 'preview' });
+      expect(r.status, path).toBe(404);
+      expect(r.text).not.toContain('Yousif');
+    }
   });
 });
