@@ -12,6 +12,7 @@ import { rateLimit } from 'express-rate-limit';
 import type { Logger } from 'pino';
 import type { Principal, Session, Store } from '../../src/index.js';
 import { errorSummary, html, page } from './html.js';
+import { loadSamples } from './samples.js';
 
 export const SESSION_COOKIE = 'reopen_session';
 const LOGIN_CSRF_COOKIE = 'reopen_login_csrf';
@@ -180,7 +181,8 @@ export async function ensureFirstAdmin(store: Store, env: NodeJS.ProcessEnv, log
   if (await store.findUser(email)) return `The administrator ${email} signs in at /login.`;
   if (password.length < MIN_PASSWORD) return `REOPEN_ADMIN_PASSWORD must be at least ${MIN_PASSWORD} characters; no administrator was made.`;
   const org = await store.ensureOrganization(env['REOPEN_ADMIN_ORG']?.trim() || 'My organization');
-  await store.createUser(org.id, email, await hashPassword(password), 'attorney', true);
+  const admin = await store.createUser(org.id, email, await hashPassword(password), 'attorney', true);
   log.info({ org: org.id }, 'first administrator created');
-  return `Made the administrator ${email} (an attorney of "${org.name}"); sign in at /login.`;
+  const samples = admin && env['REOPEN_SAMPLES'] !== 'no' ? await loadSamples(store, { orgId: org.id, role: 'attorney', actor: admin.id }) : 0;
+  return `Made the administrator ${email} (an attorney of "${org.name}")${samples ? `, with the ${samples} sample cases as drafts` : ''}; sign in at /login.`;
 }

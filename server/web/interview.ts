@@ -248,7 +248,10 @@ function displayValue(f: Field, v: unknown): string {
     const vals = Array.isArray(v) ? v : [v];
     return vals.map((x) => f.options!.find((o) => o.value === x)?.label ?? String(x)).join('; ');
   }
-  if (Array.isArray(v)) return v.map(String).join('\n\n');
+  if (f.kind === 'exhibits' && Array.isArray(v)) {
+    return v.map((x: Record<string, unknown>, i) => `Tab ${String.fromCharCode(65 + (i % 26))}: ${String(x?.['title'] ?? '')}${x?.['file'] ? ' (PDF uploaded)' : x?.['document'] ? ' (written by Reopen)' : ' (to insert)'}`).join('\n');
+  }
+  if (Array.isArray(v)) return v.map((x) => (typeof x === 'object' && x !== null ? JSON.stringify(x) : String(x))).join('\n\n');
   return String(v);
 }
 

@@ -309,3 +309,26 @@ describe('review, downloads, search, export and import', () => {
     }
   });
 });
+
+describe('the first administrator', () => {
+  it('comes from the environment, once, with the samples as drafts whose pages read as text', async () => {
+    const { pino } = await import('pino');
+    const { ensureFirstAdmin } = await import('../../server/web/auth.js');
+    const log = pino({ level: 'silent' });
+    expect(await ensureFirstAdmin(s.store, {}, log)).toContain('People sign in at /login.');
+    const env = { REOPEN_ADMIN_EMAIL: 'first@sample.org', REOPEN_ADMIN_PASSWORD: PASSWORD, REOPEN_ADMIN_ORG: 'Sample Clinic' };
+    expect(await ensureFirstAdmin(s.store, { ...env, REOPEN_ADMIN_PASSWORD: 'short' }, log)).toContain('at least 12 characters');
+    expect(await ensureFirstAdmin(s.store, env, log)).toContain('with the 6 sample cases as drafts');
+    expect(await ensureFirstAdmin(s.store, env, log)).toContain('signs in at /login');
+    const b = new Browser(s.url);
+    await b.signIn('first@sample.org', PASSWORD);
+    const list = await b.get('/cases');
+    expect(list.text).toContain('Sami Hanna Yousif');
+    for (const m of list.text.matchAll(/href="\/cases\/(draft-[0-9a-f]{32})"/g)) {
+      const review = await b.get(`/cases/${m[1]}/review`);
+      expect(review.status).toBe(200);
+      expect(review.text).not.toContain('[object Object]');
+      expect(review.text).not.toContain('undefined');
+    }
+  });
+});
