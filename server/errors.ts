@@ -8,6 +8,7 @@ import type { ErrorRequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import { makeIssue, type Issue } from '../src/index.js';
 import { SandboxBusyError } from './sandbox-slots.js';
+import { html, page } from './web/html.js';
 
 /** An answer other than success, thrown by a route and written by `errorHandler`. */
 export class ApiError extends Error {
@@ -74,6 +75,12 @@ export function errorHandler(log: Logger, bodyLimit: string): ErrorRequestHandle
     const known = knownError(err, bodyLimit);
     if (known) return sendIssues(res, known.status, known.issues);
     log.error({ requestId: res.locals['requestId'], err: errorForLog(err) }, 'unexpected error');
+    if (!_req.originalUrl.startsWith('/api/') && _req.accepts(['json', 'html']) === 'html' && !res.headersSent) {
+      res.status(500).type('html').send(
+        page({ title: 'Something went wrong', body: html`<h1>Something went wrong on our side</h1><p>Your last saved answers are kept. Go back and try again; if it happens again, tell your administrator the reference ${String(res.locals['requestId'])}.</p><p><a href="/cases">Back to the case list</a></p>` }),
+      );
+      return;
+    }
     sendIssues(res, 500, [makeIssue('server_error', '', 'error', { requestId: String(res.locals['requestId']) })]);
   };
 }
