@@ -269,7 +269,8 @@ export function filingCite(citation: string): string {
     /\b(C\.F\.R\.|U\.S\.C\.|INA) (\d[\w.()]*)(?:[-\u2013](\d[\w.()]*))?/g,
     (whole: string, code: string, first: string, last: string | undefined, at: number) => {
       if (last !== undefined) return `${code} §§ ${first}\u2013${last}`;
-      const listed = /^, \d/.test(citation.slice(at + whole.length));
+      // A list goes on with another section of the same code; ", 8 U.S.C. 1229a" starts another code.
+      const listed = /^, \d[\w.()]*(?!\s*(?:U\.S\.C\.|C\.F\.R\.))(?:,|;|$)/.test(citation.slice(at + whole.length));
       return `${code} ${listed ? '§§' : '§'} ${first}`;
     },
   );

@@ -40,6 +40,9 @@ describe('citations in filings', () => {
     expect(filingCite('8 C.F.R. 1003.24(b)(2)(ii), 1003.8(a)(2)(v)')).toBe('8 C.F.R. §§ 1003.24(b)(2)(ii), 1003.8(a)(2)(v)');
     expect(filingCite('5 U.S.C. 552(a)(4)(A)(ii)(III), (iv)(II)')).toBe('5 U.S.C. § 552(a)(4)(A)(ii)(III), (iv)(II)');
     expect(filingCite('INA 240(c)(7); 8 C.F.R. 1003.23(b)(1)-(3)')).toBe('INA § 240(c)(7); 8 C.F.R. § 1003.23(b)(1)-(3)');
+    // One section of the INA, then its U.S. Code section: "§", not "§§".
+    expect(filingCite('INA 240(c)(7), 8 U.S.C. 1229a(c)(7)')).toBe('INA § 240(c)(7), 8 U.S.C. § 1229a(c)(7)');
+    expect(filingCite('8 C.F.R. 1003.2, 1003.23')).toBe('8 C.F.R. §§ 1003.2, 1003.23');
   });
 });
 const emergencyAsOf = '2017-06-19';
