@@ -96,7 +96,7 @@ ${l.body}
 /** The error summary at the top of a form: each problem links to its field (GOV.UK / USWDS pattern). */
 export function errorSummary(problems: readonly { id: string; message: string }[]): Html {
   if (problems.length === 0) return html``;
-  return html`<div class="usa-alert usa-alert--error" role="alert" aria-labelledby="error-summary-title" tabindex="-1" id="error-summary">
+  return html`<div class="usa-alert usa-alert--error" role="alert" aria-labelledby="error-summary-title" tabindex="-1" id="error-summary" autofocus>
   <div class="usa-alert__body">
     <h2 class="usa-alert__heading" id="error-summary-title">There ${problems.length === 1 ? 'is a problem' : `are ${problems.length} problems`} to fix</h2>
     <ul class="usa-list">${problems.map((p) => html`<li><a href="#${p.id}">${p.message}</a></li>`)}</ul>
