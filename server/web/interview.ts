@@ -149,7 +149,9 @@ function problemsFor(step: Step, draft: InterviewDraft, typed: readonly Problem[
   const fields = step.fields.filter((f) => f.path !== 'goals' && fieldApplies(f, draft, goals));
   for (const f of fields) {
     if (out.has(f.path)) continue;
-    const issue = report.issues.find((i) => i.severity === 'error' && i.code !== 'required' && (i.path === f.path || i.path.startsWith(`${f.path}.`)));
+    // A required field's absence is worded by missingIn below; a field of a list slot (an earlier
+    // motion half filled in) gets the case format's own "is required".
+    const issue = report.issues.find((i) => i.severity === 'error' && (i.code !== 'required' || !f.required) && (i.path === f.path || i.path.startsWith(`${f.path}.`)));
     if (issue) out.set(f.path, issue.message);
   }
   for (const f of missingIn(step, draft)) if (!out.has(f.path)) out.set(f.path, `${cap(f.path === 'goals' ? 'the filings to prepare' : labelOf(f.path))} is required.`);

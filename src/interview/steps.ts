@@ -107,6 +107,9 @@ const GROUND = { race: 'Race', religion: 'Religion', nationality: 'Nationality',
 const AGENCY = { uscis: 'USCIS (A-file)', ice: 'ICE', cbp: 'CBP', obim: 'OBIM (fingerprint records)', eoir: 'EOIR (record of proceedings)', state: 'Department of State', fbi: 'FBI (identity history)' };
 const COUNSEL = { attorney: 'Attorney', 'accredited-representative': 'Accredited representative', 'law-student': 'Law student' };
 const SERVICE = { ecas: 'Through ECAS', mail: 'By mail', hand: 'By hand delivery', email: 'By email (where DHS agrees)' };
+const MOTION_KIND = { reopen: 'Motion to reopen', reconsider: 'Motion to reconsider' };
+const FORUM = { 'immigration-court': 'The immigration court', bia: 'The Board of Immigration Appeals' };
+const MOTION_OUTCOME = { granted: 'Granted', denied: 'Denied', pending: 'Still pending' };
 const NOTICE = { personal: 'In person', 'certified-mail': 'Certified mail', 'regular-mail': 'Regular mail', none: 'Never sent' };
 
 const motionIn = (bases: readonly string[]): Condition => ({ path: 'motion.basis', in: bases });
@@ -202,6 +205,34 @@ export const STEPS: readonly Step[] = [
     fields: [
       { path: 'proceedings.appealDecision.date', kind: 'date', required: true },
       { path: 'proceedings.appealDecision.outcome', kind: 'choice', options: options(ENUMS.appealOutcome, OUTCOME), required: true },
+    ],
+  },
+  {
+    id: 'history',
+    title: 'Earlier motions and criminal record',
+    intro:
+      'Earlier motions to reopen or reconsider count against the one-motion limit, and a conviction may bar relief: the attorney needs both. Leave a slot empty when there is nothing to write; ask the attorney where there are more.',
+    goals: [...COURT_FILINGS, 'stay-ice'],
+    fields: [
+      ...[0, 1].flatMap((i): Field[] => {
+        const filled: Condition = i === 0 ? { all: [] } : { path: `proceedings.priorMotions.${i - 1}.filed`, present: true };
+        return [
+          { path: `proceedings.priorMotions.${i}.kind`, kind: 'choice', question: i === 0 ? 'An earlier motion, if any: reopen or reconsider?' : 'Another earlier motion: reopen or reconsider?', options: options(ENUMS.motionKind, MOTION_KIND), showIf: filled },
+          { path: `proceedings.priorMotions.${i}.forum`, kind: 'choice', question: 'Where it was filed', options: options(ENUMS.forum, FORUM), showIf: { path: `proceedings.priorMotions.${i}.kind`, present: true } },
+          { path: `proceedings.priorMotions.${i}.filed`, kind: 'date', question: 'When it was filed', showIf: { path: `proceedings.priorMotions.${i}.kind`, present: true } },
+          { path: `proceedings.priorMotions.${i}.outcome`, kind: 'choice', question: 'What became of it', options: options(ENUMS.motionOutcome, MOTION_OUTCOME), showIf: { path: `proceedings.priorMotions.${i}.kind`, present: true } },
+        ];
+      }),
+      ...[0, 1, 2].flatMap((i): Field[] => {
+        const shown: Condition = i === 0 ? { all: [] } : { path: `criminalHistory.${i - 1}.offense`, present: true };
+        return [
+          { path: `criminalHistory.${i}.offense`, kind: 'text', question: i === 0 ? 'A criminal conviction, if any: the offense' : 'Another conviction: the offense', showIf: shown },
+          { path: `criminalHistory.${i}.jurisdiction`, kind: 'text', question: 'The court and state (or country)', showIf: { path: `criminalHistory.${i}.offense`, present: true } },
+          { path: `criminalHistory.${i}.convictionDate`, kind: 'date', question: 'The date of conviction', showIf: { path: `criminalHistory.${i}.offense`, present: true } },
+          { path: `criminalHistory.${i}.sentence`, kind: 'text', question: 'The sentence', showIf: { path: `criminalHistory.${i}.offense`, present: true } },
+        ];
+      }),
+      { path: 'motion.barsResponse', kind: 'prose', showIf: { all: [{ goal: 'motion' }, { path: 'criminalHistory.0.offense', present: true }] } },
     ],
   },
   {

@@ -159,6 +159,15 @@ async function interview(page: Page): Promise<string> {
   await expect.poll(() => page.locator('input[name="proceedings.order.appeal"]').count()).toBe(3);
   expect(await page.textContent('.usa-alert--success')).toContain('Your answers bring in the question below');
   await radio(page, 'proceedings.order.appeal', 'waived');
+  await next(page, 'history');
+
+  await fill(page, 'criminalHistory.0.offense', 'Possession of a controlled substance');
+  await page.click('button[name="_go"][value="next"]');
+  await expect.poll(() => page.locator('[name="criminalHistory.0.jurisdiction"]').count()).toBe(1);
+  await fill(page, 'criminalHistory.0.jurisdiction', 'Oakland County Circuit Court, Michigan');
+  await fill(page, 'criminalHistory.0.convictionDate', '2003-05-20');
+  await fill(page, 'criminalHistory.0.sentence', 'Probation, 18 months');
+  await fill(page, 'motion.barsResponse', 'The conviction is not an aggravated felony or a particularly serious crime; in any event deferral of removal under the Convention Against Torture remains available.');
   await next(page, 'basis');
 
   await radio(page, 'motion.basis', 'changed-country-conditions');

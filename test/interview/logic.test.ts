@@ -3,7 +3,7 @@
  * step skips what no chosen filing needs, and how a page's answers become case fields.
  */
 import { describe, expect, it } from 'vitest';
-import { applyAnswers, goalsOf, missingIn, nextStep, stepById, stepsFor, valueAt, withGoals, withValue, type Draft } from '../../src/interview/logic.js';
+import { applyAnswers, fieldApplies, goalsOf, missingIn, nextStep, stepById, stepsFor, valueAt, withGoals, withValue, type Draft } from '../../src/interview/logic.js';
 import { GOALS, STEPS, type Goal } from '../../src/interview/steps.js';
 import { labelOf } from '../../src/case/labels.js';
 
@@ -21,13 +21,13 @@ describe('which steps a choice of filings brings in', () => {
   });
 
   it('a motion to reopen: the order, the basis, the declaration and service; no stay, no records', () => {
-    expect(ids(chosen('motion'))).toEqual(['filings', 'respondent', 'language', 'custody', 'order', 'basis', 'declaration', 'exhibits', 'counsel', 'service']);
+    expect(ids(chosen('motion'))).toEqual(['filings', 'respondent', 'language', 'custody', 'order', 'history', 'basis', 'declaration', 'exhibits', 'counsel', 'service']);
     expect(ids(withValue(chosen('motion'), 'motion.basis', 'changed-country-conditions'))).toContain('new-facts');
     expect(ids(withValue(chosen('motion'), 'motion.basis', 'in-absentia-no-notice'))).not.toContain('new-facts');
   });
 
   it('a stay request to ICE: the order and the stay, no declaration and no service on DHS', () => {
-    expect(ids(chosen('stay-ice'))).toEqual(['filings', 'respondent', 'language', 'custody', 'order', 'stay', 'counsel']);
+    expect(ids(chosen('stay-ice'))).toEqual(['filings', 'respondent', 'language', 'custody', 'order', 'history', 'stay', 'counsel']);
   });
 
   it('the scheduled-removal step only for a detained client who needs a stay', () => {
@@ -35,6 +35,20 @@ describe('which steps a choice of filings brings in', () => {
     expect(ids(detained)).toContain('removal-date');
     expect(ids(withValue(chosen('stay-immigration-court'), 'custody.status', 'bond'))).not.toContain('removal-date');
     expect(ids(withValue(chosen('records'), 'custody.status', 'detained'))).not.toContain('removal-date');
+  });
+
+  it('earlier motions and convictions: a second slot only once the first is filled; the answer to a bar only for a motion with a conviction', () => {
+    const step = stepById('history')!;
+    const shown = (d: Draft) => step.fields.filter((f) => fieldApplies(f, d)).map((f) => f.path);
+    const d = chosen('motion');
+    expect(shown(d)).toEqual(['proceedings.priorMotions.0.kind', 'criminalHistory.0.offense']);
+    const more = withValue(withValue(d, 'proceedings.priorMotions.0.kind', 'reopen'), 'criminalHistory.0.offense', 'Possession');
+    expect(shown(more)).toEqual([
+      'proceedings.priorMotions.0.kind', 'proceedings.priorMotions.0.forum', 'proceedings.priorMotions.0.filed', 'proceedings.priorMotions.0.outcome',
+      'criminalHistory.0.offense', 'criminalHistory.0.jurisdiction', 'criminalHistory.0.convictionDate', 'criminalHistory.0.sentence',
+      'criminalHistory.1.offense', 'motion.barsResponse',
+    ]);
+    expect(shown(withGoals(more, ['stay-ice']))).not.toContain('motion.barsResponse');
   });
 
   it('the missed-hearing step only for an in absentia basis; the Board step only after an appeal', () => {
