@@ -259,6 +259,20 @@ export const STEPS: readonly Step[] = [
     ],
   },
   {
+    id: 'court-order',
+    title: 'A filing period set by a federal court',
+    intro:
+      'In Hamama v. Adducci, the federal court gave each class member 90 days from the day the government produced the A-file and record of proceedings. If a court order like that sets this client’s filing period, give it here; Reopen then works the deadline out from it, with its citation. Otherwise leave this page empty.',
+    goals: ['motion'],
+    fields: [
+      { path: 'motion.courtOrderClock.caption', kind: 'text', question: 'The case that set the filing period, if any', hint: 'Such as Hamama v. Adducci.' },
+      { path: 'motion.courtOrderClock.citation', kind: 'text', question: 'Its citation', hint: 'Such as 261 F. Supp. 3d 820 (E.D. Mich. 2017).', showIf: { path: 'motion.courtOrderClock.caption', present: true }, required: true },
+      { path: 'motion.courtOrderClock.trigger', kind: 'text', question: 'What starts the period', hint: 'Such as: the government’s production of the A-file and record of proceedings.', showIf: { path: 'motion.courtOrderClock.caption', present: true }, required: true },
+      { path: 'motion.courtOrderClock.triggerDate', kind: 'date', question: 'The date it started', showIf: { path: 'motion.courtOrderClock.caption', present: true }, required: true },
+      { path: 'motion.courtOrderClock.days', kind: 'number', question: 'How many days the order gives', hint: 'Hamama v. Adducci gives 90.', showIf: { path: 'motion.courtOrderClock.caption', present: true }, required: true },
+    ],
+  },
+  {
     id: 'new-facts',
     title: 'What is new since the order',
     intro: 'The facts that arose or came to light after the removal order, each with why it could not have been presented at the earlier hearing.',

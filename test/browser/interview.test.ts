@@ -175,6 +175,15 @@ async function interview(page: Page): Promise<string> {
   await expect.poll(() => page.locator('input[name="motion.protectedGrounds"]').count()).toBe(5);
   for (const r of ['asylum', 'withholding', 'cat']) await tick(page, `input[name="motion.reliefSought"][value="${r}"]`);
   await tick(page, 'input[name="motion.protectedGrounds"][value="religion"]');
+  await next(page, 'court-order');
+
+  await fill(page, 'motion.courtOrderClock.caption', 'Hamama v. Adducci');
+  await page.click('button[name="_go"][value="next"]');
+  await expect.poll(() => page.locator('[name="motion.courtOrderClock.days"]').count()).toBe(1);
+  await fill(page, 'motion.courtOrderClock.citation', '261 F. Supp. 3d 820 (E.D. Mich. 2017)');
+  await fill(page, 'motion.courtOrderClock.trigger', "the government's production of the A-file and record of proceedings");
+  await fill(page, 'motion.courtOrderClock.triggerDate', '2017-08-07');
+  await fill(page, 'motion.courtOrderClock.days', '90');
   await next(page, 'new-facts');
 
   await fill(page, 'motion.newFacts.0.statement', 'ISIS overran the Nineveh Plains in 2014 and targeted Chaldean Christians.');
@@ -231,6 +240,8 @@ async function interview(page: Page): Promise<string> {
 
   const review = (await page.textContent('main'))!;
   expect(review).toContain('Immigration court');
+  // The deadline the court order sets, worked out with its citation.
+  expect(review).toContain('File by 2017-11-06');
   expect(review).toContain('A212-047-381');
   await accessible(page, 'check your answers');
   await Promise.all([page.waitForURL(`${s.url}/cases`), page.click('button:has-text("Submit for review")')]);

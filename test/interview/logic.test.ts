@@ -21,7 +21,7 @@ describe('which steps a choice of filings brings in', () => {
   });
 
   it('a motion to reopen: the order, the basis, the declaration and service; no stay, no records', () => {
-    expect(ids(chosen('motion'))).toEqual(['filings', 'respondent', 'language', 'custody', 'order', 'history', 'basis', 'declaration', 'exhibits', 'counsel', 'service']);
+    expect(ids(chosen('motion'))).toEqual(['filings', 'respondent', 'language', 'custody', 'order', 'history', 'basis', 'court-order', 'declaration', 'exhibits', 'counsel', 'service']);
     expect(ids(withValue(chosen('motion'), 'motion.basis', 'changed-country-conditions'))).toContain('new-facts');
     expect(ids(withValue(chosen('motion'), 'motion.basis', 'in-absentia-no-notice'))).not.toContain('new-facts');
   });
