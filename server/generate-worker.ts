@@ -30,7 +30,7 @@ export interface PacketTask {
 }
 
 export type PacketOutcome =
-  | { ok: true; zip: Uint8Array; filename: string; issues: Issue[]; notYetAvailable: string[] }
+  | { ok: true; zip: Uint8Array; issues: Issue[]; notYetAvailable: string[] }
   | { ok: false; issues: Issue[]; usage?: string };
 
 export default async function makePacket(task: PacketTask): Promise<PacketOutcome> {
@@ -56,11 +56,9 @@ export default async function makePacket(task: PacketTask): Promise<PacketOutcom
   }
   if (!result.ok) return { ok: false, issues: result.issues };
   const files = [...result.files.map((f) => ({ name: f.name, bytes: f.bytes })), ...(result.manifest ? [result.manifest] : [])];
-  const prefix = /^(\d{9})-/.exec(result.files[0]?.name ?? '')?.[1];
   return {
     ok: true,
     zip: zipPacket(files, task.asOf),
-    filename: `${prefix ?? 'reopen'}-${task.preview ? 'preview' : 'packet'}.zip`,
     issues: result.issues,
     notYetAvailable: result.notYetAvailable,
   };
