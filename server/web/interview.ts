@@ -257,6 +257,13 @@ function displayValue(f: Field, v: unknown): string {
   return String(v);
 }
 
+const AGENCY_WORDS: Readonly<Record<string, string>> = { uscis: 'USCIS', ice: 'ICE', cbp: 'CBP', obim: 'OBIM', eoir: 'EOIR', state: 'Department of State', fbi: 'FBI' };
+const ROUTE_WORDS: Readonly<Record<string, string>> = {
+  foia: 'FOIA request',
+  'rop-request': 'request to the court for the record of proceedings',
+  'identity-history': 'FBI Identity History Summary request',
+};
+
 const STATUS_WORDS: Readonly<Record<ReviewStatus, string>> = {
   draft: 'Not yet submitted for review',
   submitted: 'Submitted for review: waiting for an attorney',
@@ -314,8 +321,11 @@ function reviewPage(s: Session, id: string, draft: InterviewDraft, report: Check
   const goals = goalsOf(draft);
   const steps = stepsFor(draft);
   const d = report.details;
-  const errors = report.issues.filter((i) => i.severity === 'error');
-  const warnings = report.issues.filter((i) => i.severity === 'warning');
+  // A fact a final document cannot be filed without is as much to fix as an error.
+  const mustFix = (i: { severity: string; code: string }) => i.severity === 'error' || i.code === 'missing_fact';
+  const errors = report.issues.filter(mustFix);
+  const warnings = report.issues.filter((i) => !mustFix(i));
+
   return page({
     title: 'Check your answers',
     user: s.user,
@@ -325,13 +335,14 @@ function reviewPage(s: Session, id: string, draft: InterviewDraft, report: Check
 <h2>What Reopen works out</h2>
 <dl class="reopen-facts">
   <dt>Forum</dt><dd>${report.forum === 'bia' ? 'Board of Immigration Appeals' : report.forum === 'immigration-court' ? `Immigration court${d?.court ? ` (${d.court.name})` : ''}` : 'Not yet known'}${d?.forum ? html`<br><span class="usa-hint">${d.forum.explanation} [${d.forum.citation}]</span>` : ''}</dd>
-  ${report.deadlines.map((x) => html`<dt>Deadline</dt><dd>${x.due ? `File by ${x.due}` : 'No time limit'}<br><span class="usa-hint">${x.explanation} [${x.citation}]</span></dd>`)}
+  ${report.deadlines.map((x) => html`<dt>Deadline</dt><dd>${x.due ? `File by ${x.due}` : 'No time limit'}${x.due && x.due < report.asOf ? html` <strong>(passed)</strong>` : ''}<br><span class="usa-hint">${x.explanation} [${x.citation}]</span></dd>`)}
+  ${d?.fee ? html`<dt>Filing fee</dt><dd>${d.fee.owed > 0 ? `$${d.fee.owed} owed on ${d.fee.on}` : `None owed on ${d.fee.on}`}<br><span class="usa-hint">${d.fee.explanation} [${d.fee.citation}]</span></dd>` : ''}
   ${report.automaticStay === null ? '' : html`<dt>Automatic stay on filing</dt><dd>${report.automaticStay ? 'Yes' : 'No'}${d?.automaticStay ? html`<br><span class="usa-hint">${d.automaticStay.explanation} [${d.automaticStay.citation}]</span>` : ''}</dd>`}
-  ${report.records.map((r) => html`<dt>Records: ${r.agency.toUpperCase()}</dt><dd>${r.route}${r.due ? `, answer due ${r.due}` : ''}<br><span class="usa-hint">${r.explanation} [${r.citation}]</span></dd>`)}
+  ${report.records.map((r) => html`<dt>Records: ${AGENCY_WORDS[r.agency] ?? r.agency}</dt><dd>${ROUTE_WORDS[r.route] ?? r.route}${r.due ? `, answer due ${r.due}` : ''}<br><span class="usa-hint">${r.explanation} [${r.citation}]</span></dd>`)}
 </dl>
 ${errors.length ? html`<div class="usa-alert usa-alert--error"><div class="usa-alert__body"><h2 class="usa-alert__heading">To fix before any final document</h2><ul class="usa-list">${errors.map((i) => html`<li>${i.message}${i.citation ? html` <span class="reopen-cite">[${i.citation}]</span>` : ''}</li>`)}</ul></div></div>` : ''}
 ${warnings.length ? html`<div class="usa-alert usa-alert--warning"><div class="usa-alert__body"><h2 class="usa-alert__heading">For the attorney to review</h2><ul class="usa-list">${warnings.map((i) => html`<li>${i.message}${i.citation ? html` <span class="reopen-cite">[${i.citation}]</span>` : ''}</li>`)}</ul></div></div>` : ''}
-${d?.documents.length ? html`<h2>Documents</h2><ul class="usa-list">${d.documents.map((doc) => html`<li>${doc.id}${doc.missing.length ? html`: still missing ${doc.missing.map((m) => m.label).join('; ')}` : ': ready'}</li>`)}</ul>` : ''}
+${d?.documents.length ? html`<h2>Documents</h2><ul class="usa-list">${d.documents.map((doc) => html`<li>${doc.title}${doc.missing.length ? html`: still missing ${doc.missing.map((m) => m.label).join('; ')}` : ': ready'}</li>`)}</ul>` : ''}
 ${steps.map(
   (step) => html`<h2>${step.title}</h2>
 <dl class="reopen-answers">${step.fields
@@ -388,7 +399,15 @@ export function interviewRouter(store: Store, deps: { today: () => string; gener
         const { report } = checkCase(value, deps.today());
         const urgent = valueAt(value, 'custody.status') === 'detained' && valueAt(value, 'custody.scheduledRemoval.date') !== undefined;
         const due = report.deadlines.map((x) => x.due).filter((x): x is string => x !== null).sort()[0] ?? null;
-        rows.push({ id: summary.id, name: name || 'No name yet', aNumber, urgent, due, next: nextStep(value) });
+        const review = await store.review(p, summary.id);
+        const next = nextStep(value);
+        const state =
+          review?.status === 'submitted' ? 'Submitted for review'
+          : review?.status === 'approved' ? `Approved (revision ${review.approvedRev})`
+          : review?.status === 'returned' ? 'Sent back with a comment'
+          : next === 'review' ? 'Answers complete; not yet submitted'
+          : `Step: ${stepById(next)?.title ?? next}`;
+        rows.push({ id: summary.id, name: name || 'No name yet', aNumber, urgent, due, next: state });
       }
     }
     // Detained with removal scheduled first, then the nearest deadline, then the rest.
@@ -410,8 +429,8 @@ export function interviewRouter(store: Store, deps: { today: () => string; gener
 ${q ? html`<p><a href="/cases">Show all cases</a></p>` : ''}
 ${rows.length === 0 ? html`<p>${q ? 'No case matches.' : 'No cases yet.'}</p>` : html`<table class="usa-table usa-table--borderless">
 <caption>Most urgent first: detained with removal scheduled, then the nearest deadline.</caption>
-<thead><tr><th scope="col">Client</th><th scope="col">A-number</th><th scope="col">Urgency</th><th scope="col">Next</th></tr></thead>
-<tbody>${rows.map((row) => html`<tr><th scope="row"><a href="/cases/${row.id}">${row.name}</a></th><td>${row.aNumber}</td><td>${row.urgent ? 'Removal scheduled' : row.due ? `Due ${row.due}` : ''}</td><td>${row.next === 'review' ? 'Ready for review' : `Step: ${stepById(row.next)?.title ?? row.next}`}</td></tr>`)}</tbody></table>`}
+<thead><tr><th scope="col">Client</th><th scope="col">A-number</th><th scope="col">Urgency</th><th scope="col">Where it stands</th></tr></thead>
+<tbody>${rows.map((row) => html`<tr><th scope="row"><a href="/cases/${row.id}">${row.name}</a></th><td>${row.aNumber}</td><td>${row.urgent ? 'Removal scheduled' : row.due ? `Due ${row.due}` : ''}</td><td>${row.next}</td></tr>`)}</tbody></table>`}
 <h2>Import a case</h2>
 <form method="post" action="/cases/import" enctype="multipart/form-data" class="usa-form"><input type="hidden" name="_csrf" value="${s.csrf}">
   <label class="usa-label" for="import-file">A case exported from Reopen (a .zip holding case.json and its exhibits)</label>
@@ -588,7 +607,9 @@ ${rows.length === 0 ? html`<p>${q ? 'No case matches.' : 'No cases yet.'}</p>` :
     if (body['_go'] === 'add-declaration') {
       if (!items.some((x) => x['document'] === 'respondent-declaration')) {
         const name = respondentName(draft);
-        items.push({ title: name ? `Declaration of ${name}` : 'Declaration of the respondent', kind: 'declaration', document: 'respondent-declaration' });
+        // Behind the application(s), ahead of the evidence: the practice order.
+        const at = items.filter((x) => x['kind'] === 'application').length;
+        items.splice(at, 0, { title: name ? `Declaration of ${name}` : 'Declaration of the respondent', kind: 'declaration', document: 'respondent-declaration' });
       }
       return { draft: set(items), problems: [], stay: true };
     }
@@ -628,7 +649,9 @@ ${rows.length === 0 ? html`<p>${q ? 'No case matches.' : 'No cases yet.'}</p>` :
       }
     }
     if (problems.length > 0) return { draft, problems, stay: true };
-    items.push(item);
+    // Applications go ahead of everything else (the practice order); other items at the end.
+    if (kind === 'application') items.splice(items.filter((x) => x['kind'] === 'application').length, 0, item);
+    else items.push(item);
     return { draft: set(items), problems: [], stay: true };
   };
 

