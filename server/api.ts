@@ -17,7 +17,7 @@
  * applied once. Every read, change, deletion and generation is written to the audit log.
  */
 import { createHash } from 'node:crypto';
-import express, { type NextFunction, type Request, type RequestHandler, type Response, type Router } from 'express';
+import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import multer from 'multer';
 import {
   checkCase,
@@ -145,9 +145,6 @@ function draftId(req: Request): string {
 
 const keyReused = () => new ApiError(422, [makeIssue('idempotency_key_reused', 'Idempotency-Key', 'error', {})]);
 
-/** Routes wrapped so a rejected promise reaches the error handler (Express 5 does this too). */
-type Handler = (req: Request, res: Response) => Promise<void>;
-const route = (h: Handler) => (req: Request, res: Response, next: NextFunction) => h(req, res).catch(next);
 
 export function apiRouter(deps: ApiDeps): Router {
   const { store, generator, limits } = deps;
@@ -210,16 +207,16 @@ export function apiRouter(deps: ApiDeps): Router {
 
   // ---- cases sent whole ----
 
-  r.post('/check', json, route(async (req, res) => {
+  r.post('/check', json, async (req, res) => {
     const q = query(req, ['asOf']);
     const asOf = asOfOf(q, deps.today());
     const { value, sourceIssues } = caseBody(req);
     const { report } = checkCase(value, asOf, sourceIssues);
     await audit(res, 'case.check', null, report.ok ? 'ok' : 'problems');
     res.json(report);
-  }));
+  });
 
-  r.post('/packets', deps.packetLimit, json, route(async (req, res) => {
+  r.post('/packets', deps.packetLimit, json, async (req, res) => {
     const q = query(req, ['asOf', 'documents', 'preview']);
     const asOf = asOfOf(q, deps.today());
     const preview = flag(q, 'preview');
@@ -227,20 +224,20 @@ export function apiRouter(deps: ApiDeps): Router {
     await refuseIntern(res, preview, null);
     const { value, sourceIssues } = caseBody(req);
     await sendPacket(res, { value, sourceIssues, asOf, preview, exhibits: null, ...(documents ? { documents } : {}) }, null);
-  }));
+  });
 
   // ---- drafts ----
 
-  r.post('/drafts', json, route(async (req, res) => {
+  r.post('/drafts', json, async (req, res) => {
     query(req, []);
     const text = bodyText(req);
     const body = envelope(req);
     const outcome = await store.createDraft(changer(res), body.case, idempotency(req, text));
     if (outcome.outcome === 'key_reused') throw keyReused();
     res.status(201).json({ id: outcome.id, rev: outcome.rev });
-  }));
+  });
 
-  r.get('/drafts', route(async (req, res) => {
+  r.get('/drafts', async (req, res) => {
     const q = query(req, ['limit', 'after']);
     const limit = q['limit'] === undefined ? 50 : Number(q['limit']);
     if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw badRequest('limit', 'limit is a whole number from 1 to 200.');
@@ -248,18 +245,18 @@ export function apiRouter(deps: ApiDeps): Router {
     if ('outcome' in page) throw badRequest('after', 'after must be the "next" value of the page before, unchanged.');
     await audit(res, 'draft.list', null, 'ok');
     res.json(page);
-  }));
+  });
 
-  r.get('/drafts/:id', route(async (req, res) => {
+  r.get('/drafts/:id', async (req, res) => {
     query(req, []);
     const id = draftId(req);
     const draft = await store.getDraft(principal(res), id);
     await audit(res, 'draft.read', id, draft ? 'ok' : 'not_found');
     if (!draft) throw notFound('draft with this id for your organization');
     res.json({ id: draft.id, rev: draft.rev, case: draft.case });
-  }));
+  });
 
-  r.put('/drafts/:id', json, route(async (req, res) => {
+  r.put('/drafts/:id', json, async (req, res) => {
     query(req, []);
     const id = draftId(req);
     const text = bodyText(req);
@@ -271,20 +268,20 @@ export function apiRouter(deps: ApiDeps): Router {
     if (outcome.outcome === 'not_found') throw notFound('draft with this id for your organization');
     if (outcome.outcome === 'conflict') throw new ApiError(409, [makeIssue('rev_conflict', 'rev', 'error', { rev: outcome.rev })], { id, rev: outcome.rev });
     res.json({ id, rev: outcome.rev });
-  }));
+  });
 
-  r.delete('/drafts/:id', route(async (req, res) => {
+  r.delete('/drafts/:id', async (req, res) => {
     query(req, []);
     const id = draftId(req);
     const outcome = await store.deleteDraft(changer(res), id, idempotency(req, id));
     if (outcome.outcome === 'key_reused') throw keyReused();
     if (outcome.outcome === 'not_found') throw notFound('draft with this id for your organization');
     res.status(204).end();
-  }));
+  });
 
   // ---- a draft's exhibits and packets ----
 
-  r.post('/drafts/:id/exhibits', route(async (req, res) => {
+  r.post('/drafts/:id/exhibits', async (req, res) => {
     query(req, []);
     const id = draftId(req);
     // The draft is looked for before the upload is read, so another organization learns nothing.
@@ -320,9 +317,9 @@ export function apiRouter(deps: ApiDeps): Router {
       removed: checked.removed,
       pagesWithoutText: checked.pagesWithoutText,
     });
-  }));
+  });
 
-  r.post('/drafts/:id/packets', deps.packetLimit, route(async (req, res) => {
+  r.post('/drafts/:id/packets', deps.packetLimit, async (req, res) => {
     const q = query(req, ['asOf', 'documents', 'preview']);
     const id = draftId(req);
     const asOf = asOfOf(q, deps.today());
@@ -342,7 +339,7 @@ export function apiRouter(deps: ApiDeps): Router {
       if (bytes) exhibits[file] = bytes;
     }
     await sendPacket(res, { value: draft.case as Record<string, unknown>, sourceIssues: [], asOf, preview, exhibits, ...(documents ? { documents } : {}) }, id);
-  }));
+  });
 
   r.use((_req, _res) => {
     throw notFound('API route at this address; the README lists the routes of /api/v1');

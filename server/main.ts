@@ -17,7 +17,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { pino, type Logger } from 'pino';
-import { DATABASE_FILE, loadServerKey, openSqliteStore, type Store } from '../src/index.js';
+import { DATABASE_FILE, loadServerKey, localToday, openSqliteStore, type Store } from '../src/index.js';
 import { packageRoot } from '../src/io/package-root.js';
 import { createApp } from './app.js';
 import { lockDataFolder } from './data-lock.js';
@@ -77,11 +77,6 @@ export function openDataStore(dataDir: string, env: NodeJS.ProcessEnv): { store:
   if (!statSync(dataDir).isDirectory()) throw new ConfigError(`the data folder ${dataDir} is not a folder.`);
   const { key, source } = loadServerKey(env, dataDir);
   return { store: openSqliteStore({ file: join(dataDir, DATABASE_FILE), key }), keySource: source };
-}
-
-export function localToday(now = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
 }
 
 export interface RunningServer {

@@ -51,3 +51,4 @@ export {
   type AnswerProblem,
   type Draft as InterviewDraft,
 } from './interview/logic.js';
+export { localToday } from './io/today.js';

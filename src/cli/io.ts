@@ -1,3 +1,7 @@
+import { localToday } from '../index.js';
+
+export { localToday };
+
 /** What a command may touch of the outside world, passed in so tests can run commands in-process. */
 export interface CliIo {
   out(text: string): void;
@@ -22,10 +26,6 @@ export function processIo(): CliIo {
   };
 }
 
-export function localToday(now = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
-}
 
 export class UsageError extends Error {}
 

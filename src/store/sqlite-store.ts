@@ -248,10 +248,7 @@ class SqliteStore implements Store {
   private once<T extends { outcome: string; id?: string }>(p: Principal, idem: Idempotency | undefined, action: string, draftId: string | null, apply: () => T): Replayed<T> {
     return this.db.transaction((): Replayed<T> => {
       const audit = (outcome: string, id: string | null) => {
-        if (p.requestId === undefined) return;
-        this.db
-          .prepare('INSERT INTO audit (at, org_id, actor, action, draft_id, request_id, outcome) VALUES (?, ?, ?, ?, ?, ?, ?)')
-          .run(this.stamp(), p.orgId, p.actor, action, id, p.requestId, outcome);
+        if (p.requestId !== undefined) this.writeAudit({ orgId: p.orgId, actor: p.actor, action, draftId: id, requestId: p.requestId, outcome });
       };
       if (idem) {
         const seen = this.db.prepare('SELECT fingerprint, outcome FROM idempotency WHERE org_id = ? AND key = ?').get(p.orgId, idem.key) as Row | undefined;
@@ -363,11 +360,7 @@ class SqliteStore implements Store {
     }
     const more = rows.length > limit;
     const shown = rows.slice(0, limit);
-    const drafts = shown.map((r) => {
-      const id = String(r['id']);
-      const name = r['name'] ? this.dataKey(r).open(r['name'] as Buffer, `name:${id}`).toString('utf8') : null;
-      return { id, rev: Number(r['rev']), updated: String(r['updated']), name };
-    });
+    const drafts = shown.map((r) => this.summaryOf(r));
     const last = shown[shown.length - 1];
     return { drafts, next: more && last ? writeCursor(String(last['updated']), String(last['id'])) : null };
   }
@@ -426,10 +419,7 @@ class SqliteStore implements Store {
     this.live();
     return this.db.transaction(() => {
       const r = this.db.prepare('SELECT * FROM drafts WHERE id = ? AND org_id = ?').get(id, p.orgId) as Row | undefined;
-      const audit = (outcome: string) =>
-        this.db
-          .prepare('INSERT INTO audit (at, org_id, actor, action, draft_id, request_id, outcome) VALUES (?, ?, ?, ?, ?, ?, ?)')
-          .run(this.stamp(), p.orgId, p.actor, `review.${change.action}`, id, p.requestId ?? '', outcome);
+      const audit = (outcome: string) => this.writeAudit({ orgId: p.orgId, actor: p.actor, action: `review.${change.action}`, draftId: id, requestId: p.requestId ?? '', outcome });
       if (!r) {
         audit('not_found');
         return { outcome: 'not_found' as const };
@@ -452,10 +442,13 @@ class SqliteStore implements Store {
   async reviewQueue(p: Principal): Promise<DraftSummary[]> {
     this.live();
     const rows = this.db.prepare("SELECT id, rev, updated, data_key, name FROM drafts WHERE org_id = ? AND status = 'submitted' ORDER BY updated, id").all(p.orgId) as Row[];
-    return rows.map((r) => {
-      const id = String(r['id']);
-      return { id, rev: Number(r['rev']), updated: String(r['updated']), name: r['name'] ? this.dataKey(r).open(r['name'] as Buffer, `name:${id}`).toString('utf8') : null };
-    });
+    return rows.map((r) => this.summaryOf(r));
+  }
+
+  /** A draft row as the list shows it, its name opened with the draft's key. */
+  private summaryOf(r: Row): DraftSummary {
+    const id = String(r['id']);
+    return { id, rev: Number(r['rev']), updated: String(r['updated']), name: r['name'] ? this.dataKey(r).open(r['name'] as Buffer, `name:${id}`).toString('utf8') : null };
   }
 
   // ---- people ----
@@ -552,6 +545,11 @@ class SqliteStore implements Store {
 
   async audit(e: AuditEntry): Promise<void> {
     this.live();
+    this.writeAudit(e);
+  }
+
+  /** One audit row, inside whatever transaction is open. */
+  private writeAudit(e: AuditEntry): void {
     this.db
       .prepare('INSERT INTO audit (at, org_id, actor, action, draft_id, request_id, outcome) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(this.stamp(), e.orgId, e.actor, e.action, e.draftId, e.requestId, e.outcome);
